@@ -1,0 +1,63 @@
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+import { cache } from 'react';
+import { MdxContent } from '@/components/article/mdx-content';
+import { PieceFooter } from '@/components/article/piece-footer';
+import { PieceHeader } from '@/components/article/piece-header';
+import { TableOfContents } from '@/components/article/table-of-contents';
+import { getPiece, getPublishedPieces } from '@/lib/content';
+import { sectionFromParam } from '@/lib/content/sections';
+import { env } from '@/lib/env';
+import { jsonLdScript, pieceJsonLd } from '@/lib/structured-data';
+
+type Props = { params: Promise<{ section: string; slug: string }> };
+
+export async function generateStaticParams() {
+  return (await getPublishedPieces()).map((piece) => ({ section: piece.section, slug: piece.slug }));
+}
+
+// Metadata and page ask for the same piece: read it once per request.
+const findPiece = cache(async (sectionParam: string, slug: string) => {
+  const section = sectionFromParam(sectionParam);
+  return section ? getPiece(section, slug) : null;
+});
+
+async function load(params: Props['params']) {
+  const { section, slug } = await params;
+  return findPiece(section, slug);
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const found = await load(params);
+  if (!found) return {};
+  const { piece } = found;
+  return {
+    title: piece.title,
+    description: piece.summary,
+    alternates: { canonical: piece.url },
+    openGraph: { type: 'article', title: piece.title, description: piece.summary, publishedTime: piece.date, modifiedTime: piece.updated ?? piece.date, tags: piece.tags },
+  };
+}
+
+export default async function PiecePage({ params }: Props) {
+  const found = await load(params);
+  if (!found) notFound();
+  const { piece, author, related, previous, next } = found;
+  return (
+    <article>
+      <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: jsonLdScript(pieceJsonLd(piece, author, env.SITE_URL)) }} />
+      <PieceHeader piece={piece} author={author} />
+      <div className="grid gap-10 lg:grid-cols-[minmax(0,1fr)_16rem]">
+        <div className={`prose prose-lg max-w-none font-serif ${piece.interviewee ? 'interview-body' : ''}`}>
+          <MdxContent code={piece.bodyCode} />
+        </div>
+        <aside className="order-first lg:order-none">
+          <div className="lg:sticky lg:top-6">
+            <TableOfContents entries={piece.toc} />
+          </div>
+        </aside>
+      </div>
+      <PieceFooter related={related} previous={previous} next={next} />
+    </article>
+  );
+}

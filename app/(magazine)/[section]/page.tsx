@@ -1,0 +1,24 @@
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+import { SectionListing } from '@/components/listing/section-listing';
+import { SECTIONS } from '@/lib/content';
+import { SECTION_INFO, sectionFromParam } from '@/lib/content/sections';
+
+type Props = { params: Promise<{ section: string }> };
+
+export function generateStaticParams() {
+  return SECTIONS.map((section) => ({ section }));
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const section = sectionFromParam((await params).section);
+  if (!section) return {};
+  const info = SECTION_INFO[section];
+  return { title: info.title, description: info.description, alternates: { canonical: info.path } };
+}
+
+export default async function SectionPage({ params }: Props) {
+  const section = sectionFromParam((await params).section);
+  if (!section) notFound();
+  return <SectionListing section={section} page={1} />;
+}

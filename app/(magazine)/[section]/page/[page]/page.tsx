@@ -1,0 +1,38 @@
+import type { Metadata } from 'next';
+import { notFound, redirect } from 'next/navigation';
+import { SectionListing } from '@/components/listing/section-listing';
+import { getPublishedPieces, PAGE_SIZE, SECTIONS } from '@/lib/content';
+import { SECTION_INFO, sectionFromParam } from '@/lib/content/sections';
+
+type Props = { params: Promise<{ section: string; page: string }> };
+
+export async function generateStaticParams() {
+  const params = [];
+  for (const section of SECTIONS) {
+    const pageCount = Math.ceil((await getPublishedPieces(section)).length / PAGE_SIZE);
+    for (let page = 2; page <= pageCount; page++) params.push({ section, page: String(page) });
+  }
+  // The build wants at least one path to check the route with; a page past the end answers 404.
+  return params.length > 0 ? params : [{ section: 'articles', page: '2' }];
+}
+
+function pageNumber(value: string): number | null {
+  return /^[1-9]\d{0,5}$/.test(value) ? Number(value) : null;
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { section: sectionParam, page } = await params;
+  const section = sectionFromParam(sectionParam);
+  if (!section) return {};
+  const info = SECTION_INFO[section];
+  return { title: `${info.title} — page ${page}`, alternates: { canonical: `${info.path}/page/${page}` } };
+}
+
+export default async function SectionPageN({ params }: Props) {
+  const { section: sectionParam, page: pageParam } = await params;
+  const section = sectionFromParam(sectionParam);
+  const page = pageNumber(pageParam);
+  if (!section || page === null) notFound();
+  if (page === 1) redirect(SECTION_INFO[section].path);
+  return <SectionListing section={section} page={page} />;
+}

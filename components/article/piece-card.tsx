@@ -1,0 +1,44 @@
+import Link from 'next/link';
+import { SECTION_INFO } from '@/lib/content/sections';
+import type { PieceSummary } from '@/lib/content';
+import { PieceMeta } from './piece-meta';
+
+type Props = { piece: PieceSummary; authorName?: string; headingLevel?: 'h2' | 'h3'; featured?: boolean };
+
+/** A piece in a listing: section, title, summary, byline and date. */
+export function PieceCard({ piece, authorName, headingLevel: Heading = 'h2', featured = false }: Props) {
+  return (
+    <article className={`flex flex-col gap-2 border-t border-line pt-4 ${featured ? 'sm:pt-6' : ''}`}>
+      <p className="text-xs font-semibold uppercase tracking-widest text-accent">{SECTION_INFO[piece.section].singular}</p>
+      <Heading className={`font-serif font-bold leading-snug ${featured ? 'text-3xl sm:text-4xl' : 'text-xl'}`}>
+        <Link href={piece.url} className="hover:underline hover:underline-offset-4">
+          {piece.title}
+        </Link>
+      </Heading>
+      <p className={featured ? 'text-lg text-muted' : 'text-muted'}>{piece.summary}</p>
+      {(piece.interviewee ?? authorName) && (
+        <p className="text-sm">
+          {piece.interviewee
+            ? `Avec ${piece.interviewee.name}, ${piece.interviewee.role.toLowerCase()} de ${piece.interviewee.organisation}`
+            : `Par ${authorName}`}
+        </p>
+      )}
+      <PieceMeta piece={piece} />
+    </article>
+  );
+}
+
+type ListProps = { pieces: PieceSummary[]; authors: Record<string, string>; headingLevel?: 'h2' | 'h3' };
+
+/** A list of piece cards; their titles are headings one level below the list's own heading. */
+export function PieceList({ pieces, authors, headingLevel = 'h2' }: ListProps) {
+  return (
+    <ul className="grid gap-8 sm:grid-cols-2">
+      {pieces.map((piece) => (
+        <li key={piece.key}>
+          <PieceCard piece={piece} authorName={authors[piece.author]} headingLevel={headingLevel} />
+        </li>
+      ))}
+    </ul>
+  );
+}

@@ -1,0 +1,28 @@
+import Link from 'next/link';
+
+/** The foot of every page. */
+export function SiteFooter() {
+  return (
+    <footer className="mt-16 border-t border-line">
+      <div className="mx-auto flex max-w-5xl flex-col gap-2 px-4 py-8 text-sm text-muted sm:flex-row sm:justify-between">
+        <p>
+          <strong className="text-ink">Place des Réseaux</strong> — le webmagazine des entrepreneurs en réseaux.
+        </p>
+        <nav aria-label="Pied de page">
+          <ul className="flex gap-4">
+            <li>
+              <Link href="/auteurs" className="underline underline-offset-4">
+                Auteurs
+              </Link>
+            </li>
+            <li>
+              <Link href="/tags" className="underline underline-offset-4">
+                Thèmes
+              </Link>
+            </li>
+          </ul>
+        </nav>
+      </div>
+    </footer>
+  );
+}

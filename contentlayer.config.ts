@@ -1,0 +1,137 @@
+import { defineDocumentType, defineNestedType, makeSource, type FieldDefs } from 'contentlayer2/source-files';
+import rehypeSlug from 'rehype-slug';
+import remarkGfm from 'remark-gfm';
+import { countWords, readingMinutes, tableOfContents } from './lib/content/markdown';
+import { slugify } from './lib/slugify';
+
+// The build config runs outside Next, so it reads its one setting itself: benchmarks point
+// CONTENT_DIR at a generated archive instead of the magazine's own `content/`.
+const contentDirPath = process.env.CONTENT_DIR ?? 'content';
+
+const Interviewee = defineNestedType(() => ({
+  name: 'Interviewee',
+  fields: {
+    name: { type: 'string', required: true, description: 'Full name of the person interviewed' },
+    role: { type: 'string', required: true, description: 'Their role, e.g. « Cofondatrice »' },
+    organisation: { type: 'string', required: true, description: 'Their company or organisation' },
+  },
+}));
+
+const pieceFields = {
+  title: { type: 'string', required: true },
+  summary: { type: 'string', required: true, description: 'One or two sentences for cards and search' },
+  date: { type: 'date', required: true, description: 'Publication date; a future date schedules the piece' },
+  updated: { type: 'date', required: false, description: 'Date of the last significant update' },
+  tags: { type: 'list', of: { type: 'string' }, required: true },
+  author: { type: 'string', required: true, description: 'Slug of a file in content/authors/' },
+  draft: { type: 'boolean', default: false },
+  image: { type: 'string', required: false, description: 'Path of a cover image under public/' },
+  imageAlt: { type: 'string', required: false },
+} satisfies FieldDefs;
+
+function sectionOf(flattenedPath: string): string {
+  return flattenedPath.split('/')[0] ?? '';
+}
+
+function slugOf(flattenedPath: string): string {
+  return flattenedPath.split('/').slice(1).join('/');
+}
+
+// Values reach computed fields as the parser holds them: a list is an iterable
+// collection, not an array, and a nested object keeps its plain fields.
+type ParsedPiece = {
+  _raw: { flattenedPath: string };
+  body: { raw: string };
+  title: string;
+  summary: string;
+  date: string;
+  updated?: string;
+  tags: Iterable<string>;
+  interviewee?: { name: string; role: string; organisation: string };
+};
+
+function structuredData(doc: ParsedPiece) {
+  const words = countWords(doc.body.raw);
+  return {
+    '@context': 'https://schema.org',
+    '@type': 'Article',
+    headline: doc.title,
+    description: doc.summary,
+    datePublished: doc.date,
+    dateModified: doc.updated ?? doc.date,
+    keywords: Array.from(doc.tags).join(', '),
+    inLanguage: 'fr-FR',
+    wordCount: words,
+    timeRequired: `PT${readingMinutes(words)}M`,
+    url: `/${doc._raw.flattenedPath}`,
+    ...(doc.interviewee && {
+      about: {
+        '@type': 'Person',
+        name: doc.interviewee.name,
+        jobTitle: doc.interviewee.role,
+        worksFor: { '@type': 'Organization', name: doc.interviewee.organisation },
+      },
+    }),
+  };
+}
+
+const pieceComputedFields = {
+  key: { type: 'string', description: 'Piece key for ratings and comments', resolve: (doc: ParsedPiece) => doc._raw.flattenedPath },
+  section: { type: 'string', resolve: (doc: ParsedPiece) => sectionOf(doc._raw.flattenedPath) },
+  slug: { type: 'string', resolve: (doc: ParsedPiece) => slugOf(doc._raw.flattenedPath) },
+  url: { type: 'string', resolve: (doc: ParsedPiece) => `/${doc._raw.flattenedPath}` },
+  tagSlugs: {
+    type: 'list',
+    of: { type: 'string' },
+    resolve: (doc: ParsedPiece) => Array.from(doc.tags, slugify),
+  },
+  wordCount: { type: 'number', resolve: (doc: ParsedPiece) => countWords(doc.body.raw) },
+  readingTime: { type: 'number', resolve: (doc: ParsedPiece) => readingMinutes(countWords(doc.body.raw)) },
+  toc: { type: 'json', resolve: (doc: ParsedPiece) => tableOfContents(doc.body.raw) },
+  structuredData: {
+    type: 'json',
+    description: 'schema.org Article, with paths relative to the site URL',
+    resolve: (doc: ParsedPiece) => structuredData(doc),
+  },
+} as const;
+
+export const Interview = defineDocumentType(() => ({
+  name: 'Interview',
+  filePathPattern: 'interviews/**/*.mdx',
+  contentType: 'mdx',
+  fields: { ...pieceFields, interviewee: { type: 'nested', of: Interviewee, required: true } },
+  computedFields: pieceComputedFields,
+}));
+
+export const Article = defineDocumentType(() => ({
+  name: 'Article',
+  filePathPattern: 'articles/**/*.mdx',
+  contentType: 'mdx',
+  fields: pieceFields,
+  computedFields: pieceComputedFields,
+}));
+
+export const Author = defineDocumentType(() => ({
+  name: 'Author',
+  filePathPattern: 'authors/*.mdx',
+  contentType: 'mdx',
+  fields: {
+    name: { type: 'string', required: true },
+    role: { type: 'string', required: true, description: 'One line under the name' },
+  },
+  computedFields: {
+    slug: { type: 'string', resolve: (doc: { _raw: { flattenedPath: string } }) => slugOf(doc._raw.flattenedPath) },
+    url: { type: 'string', resolve: (doc: { _raw: { flattenedPath: string } }) => `/auteurs/${slugOf(doc._raw.flattenedPath)}` },
+  },
+}));
+
+export default makeSource({
+  contentDirPath,
+  documentTypes: [Interview, Article, Author],
+  disableImportAliasWarning: true,
+  date: { timezone: 'Europe/Paris' },
+  onUnknownDocuments: 'fail',
+  onMissingOrIncompatibleData: 'fail',
+  onExtraFieldData: 'fail',
+  mdx: { remarkPlugins: [remarkGfm], rehypePlugins: [rehypeSlug] },
+});

@@ -1,0 +1,2 @@
+/** Cache tag of every list built from the content (listings, tags, feeds). */
+export const CONTENT_TAG = 'content';

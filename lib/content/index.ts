@@ -1,0 +1,75 @@
+import 'server-only';
+import { cacheLife, cacheTag } from 'next/cache';
+import { showUnpublished } from '@/lib/env';
+import { CONTENT_TAG } from '@/lib/cache-tags';
+import { adjacentPieces, inSection, isPublished, newestFirst, relatedPieces, tagsOf } from './rules';
+import { allAuthors, allPieceSummaries, readPiece } from './store';
+import type { AuthorProfile, Piece, PieceSummary, Section, Tag } from './types';
+
+export type { AuthorProfile, Piece, PieceSummary, Section, Tag } from './types';
+export { SECTIONS } from './types';
+export { PAGE_SIZE, paginate } from './rules';
+
+// Which pieces are published depends on the clock (a piece dated in the future appears by
+// itself): every list is computed in a cached function that expires within the hour.
+async function published(): Promise<PieceSummary[]> {
+  'use cache';
+  cacheLife('hours');
+  cacheTag(CONTENT_TAG);
+  const now = Date.now();
+  return newestFirst(
+    allPieceSummaries()
+      .filter((piece) => isPublished(piece, now, showUnpublished))
+      .map((piece) => (Date.parse(piece.date) > now ? { ...piece, scheduled: true } : piece)),
+  );
+}
+
+/** Published pieces, newest first; of one section when one is given. */
+export async function getPublishedPieces(section?: Section): Promise<PieceSummary[]> {
+  const pieces = await published();
+  return section ? inSection(pieces, section) : pieces;
+}
+
+/** A published piece with its body, related pieces and neighbours, or null. */
+export async function getPiece(section: Section, slug: string) {
+  const pieces = await published();
+  const summary = pieces.find((piece) => piece.section === section && piece.slug === slug);
+  if (!summary) return null;
+  const piece: Piece = readPiece(summary);
+  return {
+    piece,
+    author: allAuthors().find((author) => author.slug === piece.author) ?? null,
+    related: relatedPieces(summary, pieces),
+    ...adjacentPieces(summary, pieces),
+  };
+}
+
+/** Every tag of the published pieces, most used first. */
+export async function getTags(): Promise<Tag[]> {
+  return tagsOf(await published());
+}
+
+/** A tag and its published pieces, or null when no published piece carries it. */
+export async function getTag(slug: string): Promise<{ tag: Tag; pieces: PieceSummary[] } | null> {
+  const pieces = await published();
+  const tag = tagsOf(pieces).find((candidate) => candidate.slug === slug);
+  if (!tag) return null;
+  return { tag, pieces: pieces.filter((piece) => piece.tagSlugs.includes(slug)) };
+}
+
+/** Every author, for static paths. */
+export function getAuthors(): AuthorProfile[] {
+  return allAuthors();
+}
+
+/** An author and their published pieces, or null. */
+export async function getAuthor(slug: string): Promise<{ author: AuthorProfile; pieces: PieceSummary[] } | null> {
+  const author = allAuthors().find((candidate) => candidate.slug === slug);
+  if (!author) return null;
+  return { author, pieces: (await published()).filter((piece) => piece.author === slug) };
+}
+
+/** Display names of authors by slug, for cards and bylines. */
+export function authorNames(): Record<string, string> {
+  return Object.fromEntries(allAuthors().map((author) => [author.slug, author.name]));
+}

@@ -1,0 +1,48 @@
+/** The two kinds of published pieces, as they appear in URLs. */
+export const SECTIONS = ['interviews', 'articles'] as const;
+export type Section = (typeof SECTIONS)[number];
+
+export type Interviewee = { name: string; role: string; organisation: string };
+
+/** What listings, cards and feeds need of a piece: everything but its body. */
+export type PieceSummary = {
+  key: string;
+  section: Section;
+  slug: string;
+  url: string;
+  sourceFile: string;
+  title: string;
+  summary: string;
+  date: string;
+  updated?: string;
+  tags: string[];
+  tagSlugs: string[];
+  author: string;
+  draft: boolean;
+  readingTime: number;
+  image?: string;
+  imageAlt?: string;
+  interviewee?: Interviewee;
+  /** Set on a piece dated in the future that development mode shows ahead of time. */
+  scheduled?: boolean;
+};
+
+export type TocEntry = { depth: 2 | 3; text: string; id: string };
+
+/** A piece with its compiled MDX body, for its own page. */
+export type Piece = PieceSummary & {
+  bodyCode: string;
+  toc: TocEntry[];
+  structuredData: Record<string, unknown>;
+};
+
+export type AuthorProfile = {
+  slug: string;
+  url: string;
+  name: string;
+  role: string;
+  bioCode: string;
+  sourceFile: string;
+};
+
+export type Tag = { name: string; slug: string; count: number };
