@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { defineDocumentType, defineNestedType, makeSource, type FieldDefs } from 'contentlayer2/source-files';
 import rehypeSlug from 'rehype-slug';
 import remarkGfm from 'remark-gfm';
@@ -40,7 +42,7 @@ function slugOf(flattenedPath: string): string {
 // Values reach computed fields as the parser holds them: a list is an iterable
 // collection, not an array, and a nested object keeps its plain fields.
 type ParsedPiece = {
-  _raw: { flattenedPath: string };
+  _raw: { flattenedPath: string; sourceFilePath: string };
   body: { raw: string };
   title: string;
   summary: string;
@@ -49,6 +51,27 @@ type ParsedPiece = {
   tags: Iterable<string>;
   interviewee?: { name: string; role: string; organisation: string };
 };
+
+const ISO_DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])([T ]([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d+)?)?(Z|[+-]\d{2}:\d{2})?)?$/;
+
+// Contentlayer's date fields accept anything JavaScript's lenient Date parser reads
+// (« le 20 novembre » becomes 20 November 2001): check the dates as the editor wrote them.
+function checkedDates(doc: ParsedPiece): { date: string; updated: string | null } {
+  const source = readFileSync(path.join(contentDirPath, doc._raw.sourceFilePath), 'utf8');
+  const frontmatter = /^---\r?\n([\s\S]*?)\r?\n---/.exec(source)?.[1] ?? '';
+  const written = (field: string) => {
+    const line = new RegExp(`^${field}:[ \t]*(.*)$`, 'm').exec(frontmatter);
+    return line?.[1]?.trim().replace(/^(["'])(.*)\1$/, '$2') || null;
+  };
+  const [date, updated] = [written('date'), written('updated')];
+  for (const [field, value] of [['date', date], ['updated', updated]] as const) {
+    if (value !== null && !ISO_DATE.test(value)) {
+      throw new Error(`le champ « ${field} » vaut « ${value} » : écrivez une date AAAA-MM-JJ, par exemple 2026-11-26.`);
+    }
+  }
+  if (date === null) throw new Error('le champ « date » manque.');
+  return { date, updated };
+}
 
 function structuredData(doc: ParsedPiece) {
   const words = countWords(doc.body.raw);
@@ -87,6 +110,11 @@ const pieceComputedFields = {
   },
   wordCount: { type: 'number', resolve: (doc: ParsedPiece) => countWords(doc.body.raw) },
   readingTime: { type: 'number', resolve: (doc: ParsedPiece) => readingMinutes(countWords(doc.body.raw)) },
+  writtenDates: {
+    type: 'json',
+    description: 'The dates as written in the frontmatter, checked to be ISO dates',
+    resolve: (doc: ParsedPiece) => checkedDates(doc),
+  },
   toc: { type: 'json', resolve: (doc: ParsedPiece) => tableOfContents(doc.body.raw) },
   structuredData: {
     type: 'json',

@@ -6,6 +6,8 @@ const nextConfig: NextConfig = {
   cacheComponents: true,
   // With partial prefetching on, the first request after a revalidation served stale data.
   partialPrefetching: false,
+  // The browser tests build into their own folder, so they never replace the developer's build.
+  distDir: process.env.NEXT_DIST_DIR ?? '.next',
   poweredByHeader: false,
   reactStrictMode: true,
 };

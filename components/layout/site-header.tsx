@@ -16,7 +16,7 @@ export function SiteHeader() {
         Aller au contenu
       </a>
       <div className="mx-auto flex max-w-5xl flex-wrap items-center justify-between gap-x-6 gap-y-2 px-4 py-4">
-        <Link href="/" className="font-serif text-2xl font-bold tracking-tight text-ink no-underline">
+        <Link href="/" className="font-serif text-xl font-bold sm:text-2xl tracking-tight text-ink no-underline">
           Place des Réseaux
         </Link>
         <nav aria-label="Rubriques" className="order-3 w-full sm:order-none sm:w-auto">

@@ -48,7 +48,7 @@ export default async function PiecePage({ params }: Props) {
       <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: jsonLdScript(pieceJsonLd(piece, author, env.SITE_URL)) }} />
       <PieceHeader piece={piece} author={author} />
       <div className="grid gap-10 lg:grid-cols-[minmax(0,1fr)_16rem]">
-        <div className={`prose prose-lg max-w-none font-serif ${piece.interviewee ? 'interview-body' : ''}`}>
+        <div className={`prose prose-lg max-w-none font-serif [&>p:first-child]:text-xl ${piece.interviewee ? 'interview-body' : ''}`}>
           <MdxContent code={piece.bodyCode} />
         </div>
         <aside className="order-first lg:order-none">

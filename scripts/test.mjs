@@ -1,0 +1,43 @@
+// `npm test`: unit and integration tests (Vitest), then a production build of the test archive
+// and the browser tests (Playwright in Debian's Chromium). Ends with one line of totals.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { composeContent } from '../tests/e2e/fixtures/compose-content.mjs';
+
+const root = path.resolve(import.meta.dirname, '..');
+const bin = (name) => path.join(root, 'node_modules/.bin', name);
+const E2E_CONTENT = '.data/e2e-content';
+
+function run(label, command, args, env = {}) {
+  console.log(`\n▶ ${label}`);
+  const result = spawnSync(command, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } });
+  return result.status === 0;
+}
+
+function readJson(file) {
+  const full = path.join(root, file);
+  return existsSync(full) ? JSON.parse(readFileSync(full, 'utf8')) : null;
+}
+
+if (!run('Chromium (Debian)', 'bash', [path.join(root, 'scripts/ensure-chromium.sh')])) process.exit(1);
+mkdirSync(path.join(root, 'test-results'), { recursive: true });
+composeContent(root, path.join(root, E2E_CONTENT));
+const testEnv = { CONTENT_DIR: E2E_CONTENT, NEXT_DIST_DIR: '.next-e2e', SITE_URL: 'http://127.0.0.1:3100' };
+
+let ok = run('Contenu de test (contentlayer2)', bin('contentlayer2'), ['build'], testEnv);
+const vitestOk = ok && run('Tests unitaires et d’intégration (Vitest)', bin('vitest'), ['run', '--reporter=default', '--reporter=json', '--outputFile.json=test-results/vitest.json'], testEnv);
+const buildOk = ok && run('Build de production du contenu de test', bin('next'), ['build'], testEnv);
+const e2eOk = buildOk && run('Tests de bout en bout (Playwright, Chromium)', bin('playwright'), ['test'], testEnv);
+// Leave the developer's compiled content as it was: the magazine's own.
+run('Contenu du magazine (contentlayer2)', bin('contentlayer2'), ['build']);
+ok = ok && vitestOk && buildOk && e2eOk;
+
+const vitest = readJson('test-results/vitest.json');
+const e2e = buildOk ? readJson('test-results/e2e.json') : null;
+const passed = (vitest?.numPassedTests ?? 0) + (e2e?.stats?.expected ?? 0);
+const failed = (vitest?.numFailedTests ?? 0) + (e2e?.stats?.unexpected ?? 0) + (e2e?.stats?.flaky ?? 0);
+const skipped = (vitest?.numPendingTests ?? 0) + (e2e?.stats?.skipped ?? 0);
+console.log(`\nVitest ${vitest?.numPassedTests ?? 0}/${vitest?.numTotalTests ?? 0}, Playwright ${e2e?.stats?.expected ?? 0}/${e2e ? e2e.stats.expected + e2e.stats.unexpected + e2e.stats.flaky + e2e.stats.skipped : 0}`);
+console.log(`Total: ${passed} passed, ${failed} failed, ${skipped} skipped`);
+process.exit(ok && failed === 0 && passed > 0 ? 0 : 1);

@@ -1,0 +1,51 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test } from '@playwright/test';
+
+// One page of each type the magazine has.
+const PAGES = {
+  home: '/',
+  section: '/interviews',
+  'section, page 2': '/articles/page/2',
+  interview: '/interviews/valerie-march-place-des-reseaux',
+  article: '/articles/animer-un-hub-plutot-que-pousser',
+  tags: '/tags',
+  tag: '/tags/strategie',
+  authors: '/auteurs',
+  author: '/auteurs/la-redaction',
+  'not found': '/introuvable',
+};
+
+for (const [name, url] of Object.entries(PAGES)) {
+  test(`${name}: axe finds no violation, in light and dark`, async ({ page }) => {
+    for (const colorScheme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme });
+      await page.goto(url);
+      const { violations } = await new AxeBuilder({ page }).analyze();
+      expect(violations.map((v) => `${colorScheme}: ${v.id} (${v.nodes.length}) ${v.help}`)).toEqual([]);
+    }
+  });
+
+  test(`${name}: usable at 360 px wide, nothing scrolls sideways`, async ({ page }) => {
+    await page.setViewportSize({ width: 360, height: 740 });
+    await page.goto(url);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    await expect(page.getByRole('link', { name: 'Place des Réseaux' }).first()).toBeVisible();
+  });
+}
+
+test('every page answers in French with its own title and no console error', async ({ page }) => {
+  const errors: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(`${page.url()}: ${message.text()}`);
+  });
+  const titles = new Set<string>();
+  for (const url of Object.values(PAGES).filter((url) => url !== '/introuvable')) {
+    const response = await page.goto(url);
+    expect(response?.status(), url).toBe(200);
+    await expect(page.locator('html')).toHaveAttribute('lang', 'fr');
+    titles.add(await page.title());
+  }
+  expect(titles.size).toBe(Object.keys(PAGES).length - 1);
+  expect(errors).toEqual([]);
+});
