@@ -3,6 +3,7 @@ import path from 'node:path';
 import { defineDocumentType, defineNestedType, makeSource, type FieldDefs } from 'contentlayer2/source-files';
 import rehypeSlug from 'rehype-slug';
 import remarkGfm from 'remark-gfm';
+import { writeManifest } from './lib/content/manifest';
 import { countWords, readingMinutes, tableOfContents } from './lib/content/markdown';
 import { slugify } from './lib/slugify';
 
@@ -162,4 +163,5 @@ export default makeSource({
   onMissingOrIncompatibleData: 'fail',
   onExtraFieldData: 'fail',
   mdx: { remarkPlugins: [remarkGfm], rehypePlugins: [rehypeSlug] },
+  onSuccess: writeManifest,
 });

@@ -2,6 +2,9 @@
 // and stops both together (Ctrl-C, SIGTERM, or either one exiting).
 import { spawn, spawnSync } from 'node:child_process';
 
+// Next's anonymous telemetry would only time out on a closed network.
+process.env.NEXT_TELEMETRY_DISABLED ??= '1';
+
 const bin = (name) => new URL(`../node_modules/.bin/${name}`, import.meta.url).pathname;
 
 const first = spawnSync(bin('contentlayer2'), ['build'], { stdio: 'inherit' });

@@ -23,7 +23,7 @@ function readJson(file) {
 if (!run('Chromium (Debian)', 'bash', [path.join(root, 'scripts/ensure-chromium.sh')])) process.exit(1);
 mkdirSync(path.join(root, 'test-results'), { recursive: true });
 composeContent(root, path.join(root, E2E_CONTENT));
-const testEnv = { CONTENT_DIR: E2E_CONTENT, NEXT_DIST_DIR: '.next-e2e', SITE_URL: 'http://127.0.0.1:3100' };
+const testEnv = { NEXT_TELEMETRY_DISABLED: '1', CONTENT_DIR: E2E_CONTENT, NEXT_DIST_DIR: '.next-e2e', SITE_URL: 'http://127.0.0.1:3100' };
 
 let ok = run('Contenu de test (contentlayer2)', bin('contentlayer2'), ['build'], testEnv);
 const vitestOk = ok && run('Tests unitaires et d’intégration (Vitest)', bin('vitest'), ['run', '--reporter=default', '--reporter=json', '--outputFile.json=test-results/vitest.json'], testEnv);

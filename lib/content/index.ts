@@ -3,7 +3,7 @@ import { cacheLife, cacheTag } from 'next/cache';
 import { showUnpublished } from '@/lib/env';
 import { CONTENT_TAG } from '@/lib/cache-tags';
 import { adjacentPieces, inSection, isPublished, newestFirst, relatedPieces, tagsOf } from './rules';
-import { allAuthors, allPieceSummaries, readPiece } from './store';
+import { allAuthors, allPieceSummaries, contentVersion, readPiece } from './store';
 import type { AuthorProfile, Piece, PieceSummary, Section, Tag } from './types';
 
 export type { AuthorProfile, Piece, PieceSummary, Section, Tag } from './types';
@@ -11,8 +11,9 @@ export { SECTIONS } from './types';
 export { PAGE_SIZE, paginate } from './rules';
 
 // Which pieces are published depends on the clock (a piece dated in the future appears by
-// itself): every list is computed in a cached function that expires within the hour.
-async function published(): Promise<PieceSummary[]> {
+// itself): every list is computed in a cached function that expires within the hour. The
+// content version is part of the cache key, so an edit under `npm run dev` shows at once.
+async function publishedOf(_contentVersion: string): Promise<PieceSummary[]> {
   'use cache';
   cacheLife('hours');
   cacheTag(CONTENT_TAG);
@@ -22,6 +23,10 @@ async function published(): Promise<PieceSummary[]> {
       .filter((piece) => isPublished(piece, now, showUnpublished))
       .map((piece) => (Date.parse(piece.date) > now ? { ...piece, scheduled: true } : piece)),
   );
+}
+
+function published(): Promise<PieceSummary[]> {
+  return publishedOf(contentVersion());
 }
 
 /** Published pieces, newest first; of one section when one is given. */

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -28,12 +28,16 @@ function compile(files: Record<string, string>) {
     mkdirSync(path.dirname(path.join(dir, 'content', file)), { recursive: true });
     writeFileSync(path.join(dir, 'content', file), text);
   }
+  return { ...runContentlayer(dir), dir };
+}
+
+function runContentlayer(dir: string) {
   const run = spawnSync(process.execPath, [path.join(root, 'node_modules/contentlayer2/bin/cli.cjs'), 'build'], {
     cwd: dir,
     encoding: 'utf8',
     env: { ...process.env, PWD: dir, CONTENT_DIR: 'content' },
   });
-  return { status: run.status, output: `${run.stdout}\n${run.stderr}`, dir };
+  return { status: run.status, output: `${run.stdout}\n${run.stderr}` };
 }
 
 function article(lines: string[]): string {
@@ -75,6 +79,25 @@ describe('frontmatter checked at build time', () => {
     expect(status).not.toBe(0);
     expect(output).toContain('interviews/sans-invite.mdx');
     expect(output).toContain('interviewee');
+  });
+
+  it('fails on an author that has no file, naming the file and the field', () => {
+    const lines = GOOD_FRONTMATTER.map((line) => (line.startsWith('author') ? 'author: personne' : line));
+    const { status, output } = compile({ 'articles/auteur-inconnu.mdx': article(lines) });
+    expect(status).not.toBe(0);
+    expect(output).toContain('content/articles/auteur-inconnu.mdx : le champ « author » vaut « personne »');
+  });
+
+  it('writes the slim manifest and removes the documents of deleted files', () => {
+    const first = compile({ 'articles/bon.mdx': article(GOOD_FRONTMATTER), 'articles/supprime.mdx': article(GOOD_FRONTMATTER) });
+    expect(first.status, first.output).toBe(0);
+    rmSync(path.join(first.dir, 'content/articles/supprime.mdx'));
+    const rerun = runContentlayer(first.dir);
+    expect(rerun.status, rerun.output).toBe(0);
+    const manifest = JSON.parse(readFileSync(path.join(first.dir, '.contentlayer/manifest.json'), 'utf8'));
+    expect(manifest.pieces.map((piece: { key: string }) => piece.key)).toEqual(['articles/bon']);
+    expect(manifest.pieces[0]).not.toHaveProperty('body');
+    expect(existsSync(path.join(first.dir, '.contentlayer/generated/Article/articles__supprime.mdx.json'))).toBe(false);
   });
 
   it('fails on a field the schema does not know (a typo), naming it', () => {

@@ -1,0 +1,91 @@
+import { readdirSync, unlinkSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { referenceErrors } from './rules';
+import type { AuthorProfile, PieceSummary, TocEntry } from './types';
+
+/** Where contentlayer writes its documents, one JSON file each. */
+export const GENERATED_DIR = path.join('.contentlayer', 'generated');
+/** The slim index of the archive that pages read instead of every document. */
+export const MANIFEST_FILE = path.join('.contentlayer', 'manifest.json');
+
+export const TYPE_OF_SECTION = { interviews: 'Interview', articles: 'Article' } as const;
+
+export type GeneratedPiece = Omit<PieceSummary, 'sourceFile'> & {
+  _id: string;
+  _raw: { sourceFilePath: string };
+  body: { code: string };
+  toc: TocEntry[];
+  structuredData: Record<string, unknown>;
+};
+type GeneratedAuthor = Omit<AuthorProfile, 'bioCode' | 'sourceFile'> & {
+  _id: string;
+  _raw: { sourceFilePath: string };
+  body: { code: string };
+};
+type GeneratedData = { allInterviews: unknown[]; allArticles: unknown[]; allAuthors: unknown[] };
+
+export type Manifest = { pieces: PieceSummary[]; authors: AuthorProfile[] };
+
+/** The file contentlayer writes for a document, relative to the project. */
+export function documentFile(type: string, sourceFilePath: string): string {
+  return path.join(GENERATED_DIR, type, `${sourceFilePath.replaceAll('/', '__')}.json`);
+}
+
+/** A piece without its body. */
+export function summaryOf(doc: GeneratedPiece): PieceSummary {
+  return {
+    key: doc.key,
+    section: doc.section,
+    slug: doc.slug,
+    url: doc.url,
+    sourceFile: doc._raw.sourceFilePath,
+    title: doc.title,
+    summary: doc.summary,
+    date: doc.date,
+    updated: doc.updated,
+    tags: doc.tags,
+    tagSlugs: doc.tagSlugs,
+    author: doc.author,
+    draft: doc.draft,
+    readingTime: doc.readingTime,
+    image: doc.image,
+    imageAlt: doc.imageAlt,
+    interviewee: doc.interviewee && {
+      name: doc.interviewee.name,
+      role: doc.interviewee.role,
+      organisation: doc.interviewee.organisation,
+    },
+  };
+}
+
+function authorOf(doc: GeneratedAuthor): AuthorProfile {
+  return { slug: doc.slug, url: doc.url, name: doc.name, role: doc.role, bioCode: doc.body.code, sourceFile: doc._raw.sourceFilePath };
+}
+
+// Contentlayer never deletes the file of a document whose source is gone (a deleted piece,
+// another content directory): remove them, so that only the current archive is on disk.
+function pruneStaleDocuments(type: string, ids: Set<string>) {
+  const dir = path.join(GENERATED_DIR, type);
+  for (const name of readdirSync(dir)) {
+    if (name.startsWith('_') || !name.endsWith('.json')) continue;
+    if (!ids.has(name.slice(0, -'.json'.length).replaceAll('__', '/'))) unlinkSync(path.join(dir, name));
+  }
+}
+
+/**
+ * Called by contentlayer after every successful compilation: checks the references between
+ * files, writes the slim manifest and removes documents that no longer exist.
+ */
+export async function writeManifest(importData: () => Promise<GeneratedData>): Promise<void> {
+  const data = await importData();
+  const interviews = data.allInterviews as GeneratedPiece[];
+  const articles = data.allArticles as GeneratedPiece[];
+  const authorDocs = data.allAuthors as GeneratedAuthor[];
+  const manifest: Manifest = { pieces: [...interviews, ...articles].map(summaryOf), authors: authorDocs.map(authorOf) };
+  const errors = referenceErrors(manifest.pieces, manifest.authors);
+  if (errors.length > 0) throw new Error(`Contenu invalide :\n- ${errors.join('\n- ')}`);
+  pruneStaleDocuments('Interview', new Set(interviews.map((doc) => doc._id)));
+  pruneStaleDocuments('Article', new Set(articles.map((doc) => doc._id)));
+  pruneStaleDocuments('Author', new Set(authorDocs.map((doc) => doc._id)));
+  writeFileSync(MANIFEST_FILE, JSON.stringify(manifest));
+}
