@@ -13,6 +13,7 @@ export function PieceHeader({ piece, author }: { piece: Piece; author: AuthorPro
         <Link href={section.path}>{section.title}</Link>
       </p>
       <h1 className="font-serif text-3xl font-bold leading-tight sm:text-5xl">{piece.title}</h1>
+      <p className="text-lg text-muted sm:text-xl">{piece.summary}</p>
       {piece.interviewee && (
         <p>
           Entretien avec <strong>{piece.interviewee.name}</strong>, {piece.interviewee.role.toLowerCase()} de{' '}

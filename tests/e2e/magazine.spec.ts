@@ -58,10 +58,37 @@ test('the table of contents links to the headings of the piece', async ({ page }
   await expect(page.locator(`[id="${target}"]`)).toBeInViewport();
 });
 
+test('the page of a piece carries schema.org Article data', async ({ page }) => {
+  await page.goto(INTERVIEW);
+  const json = await page.locator('script[type="application/ld+json"]').first().textContent();
+  const data = JSON.parse(json ?? '{}');
+  expect(data).toMatchObject({
+    '@type': 'Article',
+    headline: expect.stringContaining(INTERVIEW_TITLE),
+    datePublished: '2026-11-01T23:00:00Z',
+    inLanguage: 'fr-FR',
+    url: `http://127.0.0.1:3100${INTERVIEW}`,
+    author: { name: 'Nelly Lambert' },
+    about: { '@type': 'Person', name: 'Valérie March' },
+  });
+});
+
+test('a piece shows its update date and its images through next/image', async ({ page }) => {
+  await page.goto('/articles/archive-01');
+  await expect(page.getByText('mis à jour le 15 octobre 2026')).toBeVisible();
+  const image = page.getByRole('img', { name: 'Dégradé de test' });
+  await expect(image).toHaveAttribute('srcset', /\/_next\/image\?url=%2Ftests%2Ffigure-test\.png/);
+  await image.scrollIntoViewIfNeeded();
+  await expect.poll(() => image.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBeGreaterThan(0);
+  await expect(page.locator('figcaption')).toContainText('Une image de test');
+});
+
 test('an article has its byline, tags, related pieces and neighbours in its section', async ({ page }) => {
   await page.goto('/articles/strategie-des-petits-cailloux');
   await expect(page.getByRole('link', { name: 'La rédaction' }).first()).toHaveAttribute('href', '/auteurs/la-redaction');
   await expect(page.getByRole('list', { name: 'Thèmes' }).getByRole('link', { name: 'visibilité' })).toHaveAttribute('href', '/tags/visibilite');
+  await expect(page.getByRole('complementary', { name: 'Citation' })).toBeVisible();
+  await expect(page.getByRole('complementary', { name: 'La check-list des petits cailloux' })).toBeVisible();
   const related = page.getByRole('region', { name: 'À lire aussi' });
   await expect(related.getByRole('listitem')).toHaveCount(3);
   const neighbours = page.getByRole('navigation', { name: 'Dans la même rubrique' });
