@@ -1,16 +1,37 @@
 import path from 'node:path';
 import { defineConfig } from 'vitest/config';
 
+const database = (name: 'db-server' | 'db-embedded', order: number) => ({
+  extends: true as const,
+  test: {
+    name,
+    include: ['tests/integration/db/**/*.test.ts'],
+    globalSetup: ['tests/integration/setup/global-db.ts'],
+    setupFiles: ['tests/integration/setup/env.ts'],
+    // The files of one database share it: one at a time keeps their figures their own.
+    fileParallelism: false,
+    sequence: { groupOrder: order },
+  },
+});
+
 export default defineConfig({
   resolve: {
-    alias: { '@': path.resolve(import.meta.dirname) },
-    // Server modules import 'server-only', which resolves to an empty module under this condition.
-    conditions: ['react-server'],
+    alias: {
+      '@': path.resolve(import.meta.dirname),
+      'server-only': path.resolve(import.meta.dirname, 'tests/fixtures/server-only.ts'),
+    },
   },
   test: {
-    include: ['tests/unit/**/*.test.ts', 'tests/integration/**/*.test.ts'],
     environment: 'node',
     testTimeout: 60_000,
     hookTimeout: 120_000,
+    projects: [
+      {
+        extends: true,
+        test: { name: 'unit', include: ['tests/unit/**/*.test.ts', 'tests/integration/*.test.ts'], sequence: { groupOrder: 0 } },
+      },
+      database('db-server', 1),
+      database('db-embedded', 2),
+    ],
   },
 });

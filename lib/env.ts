@@ -1,13 +1,40 @@
 import { z } from 'zod';
 
 // The one module that reads process.env: every setting is named, typed and checked here.
+const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
+
 const schema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   SITE_URL: z.url({ message: 'SITE_URL doit être une URL complète, par exemple https://placedesreseaux.fr' }).default('http://localhost:3000'),
   CONTENT_DIR: z.string().min(1).default('content'),
+  /** Local state of `npm run dev` / `npm start`: the embedded database and the generated secret. */
+  DATA_DIR: z.string().min(1).default('.data'),
+  /** Set by the launcher (embedded PostgreSQL) or by the operator. */
+  DATABASE_URL: z.string().min(1).optional(),
+  DB_POOL_MAX: positiveInt(10),
+  DB_CONNECT_TIMEOUT_MS: positiveInt(3000),
+  DB_STATEMENT_TIMEOUT_MS: positiveInt(5000),
+  /** Key of the HMACs that replace reader ids and addresses in the database. */
+  AUTH_SECRET: z.string().min(32, 'AUTH_SECRET doit faire au moins 32 caractères').optional(),
+  /** `pre`: a guest's first comment waits for an editor; `post`: comments are published at once. */
+  COMMENT_MODERATION: z.enum(['pre', 'post']).default('pre'),
+  /** Comments with more links than this are always held for moderation. */
+  COMMENT_MAX_LINKS: z.coerce.number().int().min(0).default(2),
+  RATE_COMMENTS_PER_MINUTE_READER: positiveInt(5),
+  RATE_COMMENTS_PER_MINUTE_ADDRESS: positiveInt(10),
+  RATE_RATINGS_PER_MINUTE_READER: positiveInt(30),
+  RATE_RATINGS_PER_MINUTE_ADDRESS: positiveInt(60),
+  RATE_REPORTS_PER_MINUTE_READER: positiveInt(10),
+  /** Number of reverse proxies in front of the app whose X-Forwarded-For to believe (0: none). */
+  TRUST_PROXY: z
+    .string()
+    .default('0')
+    .transform((value) => (value === 'true' ? 1 : value === 'false' ? 0 : Number(value)))
+    .pipe(z.number().int().min(0).max(10)),
 });
 
-const parsed = schema.safeParse(process.env);
+// An empty variable counts as unset (`DATABASE_URL= npm start` uses the embedded database).
+const parsed = schema.safeParse(Object.fromEntries(Object.entries(process.env).filter(([, value]) => value !== '')));
 if (!parsed.success) {
   throw new Error(`Configuration invalide : ${z.prettifyError(parsed.error)}`);
 }

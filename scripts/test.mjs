@@ -26,8 +26,9 @@ composeContent(root, path.join(root, E2E_CONTENT));
 const testEnv = { NEXT_TELEMETRY_DISABLED: '1', CONTENT_DIR: E2E_CONTENT, NEXT_DIST_DIR: '.next-e2e', SITE_URL: 'http://127.0.0.1:3100' };
 
 let ok = run('Contenu de test (contentlayer2)', bin('contentlayer2'), ['build'], testEnv);
-const vitestOk = ok && run('Tests unitaires et d’intégration (Vitest)', bin('vitest'), ['run', '--reporter=default', '--reporter=json', '--outputFile.json=test-results/vitest.json'], testEnv);
+// The integration tests serve this build against their databases; the browser tests too.
 const buildOk = ok && run('Build de production du contenu de test', bin('next'), ['build'], testEnv);
+const vitestOk = buildOk && run('Tests unitaires et d’intégration (Vitest)', bin('vitest'), ['run', '--reporter=default', '--reporter=json', '--outputFile.json=test-results/vitest.json'], testEnv);
 const e2eOk = buildOk && run('Tests de bout en bout (Playwright, Chromium)', bin('playwright'), ['test'], testEnv);
 // Leave the developer's compiled content as it was: the magazine's own.
 run('Contenu du magazine (contentlayer2)', bin('contentlayer2'), ['build']);

@@ -49,6 +49,12 @@ export async function getPiece(section: Section, slug: string) {
   };
 }
 
+/** The key of a published piece (`interviews/<slug>`), or null for any other section or slug. */
+export async function publishedPieceKey(section: string, slug: string): Promise<string | null> {
+  const pieces = await published();
+  return pieces.find((piece) => piece.section === section && piece.slug === slug)?.key ?? null;
+}
+
 /** Every tag of the published pieces, most used first. */
 export async function getTags(): Promise<Tag[]> {
   return tagsOf(await published());

@@ -1,0 +1,48 @@
+import { requirePieceKey } from '@/lib/api-pieces';
+import { ApiError, MESSAGES } from '@/lib/errors';
+import { assertSameOrigin, handleApi, identifyReader, json, parseInput, readJsonBody, withReaderCookie } from '@/lib/http';
+import { cachedRatingAggregate, revalidatePiece } from '@/lib/piece-data';
+import { consumeRateLimit } from '@/lib/rate-limit';
+import { ratingAggregate, readerRating, removeRating, setRating } from '@/lib/ratings';
+import { ratingInputSchema } from '@/lib/validations/rating';
+
+type Context = { params: Promise<{ section: string; slug: string }> };
+
+export async function GET(request: Request, { params }: Context) {
+  return handleApi(async () => {
+    const pieceKey = await requirePieceKey(params);
+    const reader = identifyReader(request, { create: false });
+    const aggregate = await cachedRatingAggregate(pieceKey);
+    if (!aggregate) throw new ApiError('database_unavailable', MESSAGES.databaseUnavailable);
+    const mine = reader.readerKey ? await readerRating(pieceKey, reader.readerKey) : null;
+    return json({ ...aggregate, mine });
+  });
+}
+
+export async function PUT(request: Request, { params }: Context) {
+  return handleApi(async () => {
+    const pieceKey = await requirePieceKey(params);
+    assertSameOrigin(request);
+    const { value } = parseInput(ratingInputSchema, await readJsonBody(request));
+    const reader = identifyReader(request, { create: true });
+    const readerKey = reader.readerKey ?? '';
+    await consumeRateLimit('rating', { readerKey, addressKey: reader.addressKey });
+    await setRating(pieceKey, readerKey, value);
+    revalidatePiece(pieceKey);
+    return withReaderCookie(json({ ...(await ratingAggregate(pieceKey)), mine: value }), reader);
+  });
+}
+
+export async function DELETE(request: Request, { params }: Context) {
+  return handleApi(async () => {
+    const pieceKey = await requirePieceKey(params);
+    assertSameOrigin(request);
+    const reader = identifyReader(request, { create: false });
+    if (reader.readerKey) {
+      await consumeRateLimit('rating', { readerKey: reader.readerKey, addressKey: reader.addressKey });
+      await removeRating(pieceKey, reader.readerKey);
+      revalidatePiece(pieceKey);
+    }
+    return json({ ...(await ratingAggregate(pieceKey)), mine: null });
+  });
+}

@@ -1,0 +1,59 @@
+/** Machine codes of the API's errors, stable for clients. */
+export type ErrorCode =
+  | 'invalid_json'
+  | 'invalid_cursor'
+  | 'unsupported_media_type'
+  | 'forbidden_origin'
+  | 'not_author'
+  | 'edit_window_closed'
+  | 'banned'
+  | 'piece_not_found'
+  | 'comment_not_found'
+  | 'not_found'
+  | 'already_reported'
+  | 'payload_too_large'
+  | 'validation_failed'
+  | 'rate_limited'
+  | 'database_unavailable'
+  | 'internal_error';
+
+const STATUS: Record<ErrorCode, number> = {
+  invalid_json: 400,
+  invalid_cursor: 400,
+  unsupported_media_type: 415,
+  forbidden_origin: 403,
+  not_author: 403,
+  edit_window_closed: 403,
+  banned: 403,
+  piece_not_found: 404,
+  comment_not_found: 404,
+  not_found: 404,
+  already_reported: 409,
+  payload_too_large: 413,
+  validation_failed: 422,
+  rate_limited: 429,
+  database_unavailable: 503,
+  internal_error: 500,
+};
+
+/** An error a reader can act on: an HTTP status, a stable code and a French message. */
+export class ApiError extends Error {
+  override name = 'ApiError';
+  readonly status: number;
+
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly details: { field?: string; retryAfterSeconds?: number } = {},
+  ) {
+    super(message);
+    this.status = STATUS[code];
+  }
+}
+
+export const MESSAGES = {
+  databaseUnavailable:
+    'Les avis et commentaires sont momentanément indisponibles. Votre saisie n’a pas été enregistrée : réessayez dans quelques minutes.',
+  pieceNotFound: 'Ce contenu n’existe pas ou n’est pas publié.',
+  commentNotFound: 'Ce commentaire n’existe pas ou n’est plus visible.',
+} as const;

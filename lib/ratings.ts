@@ -1,0 +1,43 @@
+import 'server-only';
+import { db } from '@/lib/db';
+import type { RatingSummary } from '@/lib/validations/rating';
+
+export type RatingAggregate = Omit<RatingSummary, 'mine'>;
+
+/** Count, average (to a tenth) and distribution of a piece's ratings. */
+export async function ratingAggregate(pieceKey: string): Promise<RatingAggregate> {
+  const groups = await db().prisma.rating.groupBy({ by: ['value'], where: { pieceKey }, _count: { _all: true } });
+  const distribution = { 1: 0, 2: 0, 3: 0, 4: 0, 5: 0 };
+  let count = 0;
+  let total = 0;
+  for (const group of groups) {
+    const value = group.value as 1 | 2 | 3 | 4 | 5;
+    distribution[value] = group._count._all;
+    count += group._count._all;
+    total += value * group._count._all;
+  }
+  return { average: count ? Math.round((total / count) * 10) / 10 : null, count, distribution };
+}
+
+/** The stars one reader gave a piece, or null. */
+export async function readerRating(pieceKey: string, readerKey: string): Promise<number | null> {
+  const rating = await db().prisma.rating.findUnique({
+    where: { pieceKey_readerKey: { pieceKey, readerKey } },
+    select: { value: true },
+  });
+  return rating?.value ?? null;
+}
+
+/** Gives or changes a reader's rating: one atomic INSERT … ON CONFLICT, never read-then-write. */
+export async function setRating(pieceKey: string, readerKey: string, value: number, userId: string | null = null): Promise<void> {
+  await db().prisma.$executeRaw`
+    INSERT INTO ratings (piece_key, reader_key, user_id, value)
+    VALUES (${pieceKey}, ${readerKey}, ${userId}, ${value})
+    ON CONFLICT (piece_key, reader_key)
+    DO UPDATE SET value = EXCLUDED.value, user_id = EXCLUDED.user_id, updated_at = CURRENT_TIMESTAMP`;
+}
+
+/** Withdraws a reader's rating (nothing happens when there is none). */
+export async function removeRating(pieceKey: string, readerKey: string): Promise<void> {
+  await db().prisma.rating.deleteMany({ where: { pieceKey, readerKey } });
+}

@@ -1,0 +1,17 @@
+import { z } from './zod';
+
+export const REPORT_REASONS = ['spam', 'abuse', 'off_topic', 'other'] as const;
+
+/** `POST /api/comments/{id}/reports`. */
+export const reportInputSchema = z
+  .object({
+    reason: z.enum(REPORT_REASONS, { error: 'Choisissez un motif : spam, abuse, off_topic ou other.' }),
+    details: z.string().trim().max(1000, { error: 'Les précisions ne peuvent pas dépasser 1 000 caractères.' }).optional(),
+  })
+  .strict()
+  .meta({ id: 'ReportInput' });
+export type ReportInput = z.infer<typeof reportInputSchema>;
+
+export const reportSchema = z
+  .object({ id: z.uuid(), reason: z.enum(REPORT_REASONS), createdAt: z.iso.datetime() })
+  .meta({ id: 'Report' });

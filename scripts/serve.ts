@@ -1,0 +1,77 @@
+// `npm run dev` and `npm start`: start the embedded PostgreSQL when no DATABASE_URL is given,
+// apply the pending migrations, then run Next (and the content watcher in development) with
+// DATABASE_URL and AUTH_SECRET set. Stops everything together: Ctrl-C, SIGTERM, or a child exiting.
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { startEmbeddedPostgres, type EmbeddedDatabase } from '../lib/embedded-postgres';
+import { env } from '../lib/env';
+import { migrate } from '../lib/migrations';
+
+const argument = process.argv[2];
+if (argument !== 'dev' && argument !== 'start') {
+  console.error('Usage : tsx scripts/serve.ts dev|start [options de next]');
+  process.exit(2);
+}
+const mode: 'dev' | 'start' = argument;
+const nextArgs = process.argv.slice(3);
+const bin = (name: string) => path.join(process.cwd(), 'node_modules', '.bin', name);
+
+function secret(embedded: boolean): string {
+  if (env.AUTH_SECRET) return env.AUTH_SECRET;
+  if (mode === 'start' && !embedded) {
+    throw new Error('AUTH_SECRET est obligatoire en production avec DATABASE_URL (au moins 32 caractères, le même pour toutes les instances).');
+  }
+  const file = path.join(env.DATA_DIR, 'secret');
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  const generated = randomBytes(32).toString('base64url');
+  mkdirSync(env.DATA_DIR, { recursive: true });
+  writeFileSync(file, generated, { mode: 0o600 });
+  console.log(`[serve] clé secrète générée dans ${file}`);
+  return generated;
+}
+
+async function main() {
+  let database: EmbeddedDatabase | null = null;
+  let databaseUrl = env.DATABASE_URL;
+  if (!databaseUrl) {
+    database = await startEmbeddedPostgres(path.join(env.DATA_DIR, 'postgres'), (line) => console.log(line));
+    databaseUrl = database.url;
+    console.log(`[serve] PostgreSQL embarqué sur 127.0.0.1:${database.port} (données : ${path.join(env.DATA_DIR, 'postgres')})`);
+  }
+  const authSecret = secret(database !== null);
+  await migrate(databaseUrl);
+
+  const childEnv = { ...process.env, DATABASE_URL: databaseUrl, AUTH_SECRET: authSecret, NEXT_TELEMETRY_DISABLED: process.env.NEXT_TELEMETRY_DISABLED ?? '1' };
+  const children: ChildProcess[] = [];
+  if (mode === 'dev') {
+    const compiled = spawnSync(bin('contentlayer2'), ['build'], { stdio: 'inherit', env: childEnv });
+    if (compiled.status !== 0) throw new Error('La compilation du contenu a échoué (voir ci-dessus).');
+    children.push(spawn(bin('contentlayer2'), ['dev'], { stdio: 'inherit', env: childEnv }));
+  }
+  children.push(spawn(bin('next'), [mode, ...nextArgs], { stdio: 'inherit', env: childEnv }));
+
+  let stopping = false;
+  const stop = async (code: number) => {
+    if (stopping) return;
+    stopping = true;
+    await Promise.all(
+      children.map((child) => new Promise<void>((resolve) => {
+        if (child.exitCode !== null || child.signalCode !== null) return resolve();
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+      })),
+    );
+    await database?.stop();
+    process.exit(code);
+  };
+  for (const child of children) child.once('exit', (code) => void stop(code ?? 0));
+  process.on('SIGINT', () => void stop(0));
+  process.on('SIGTERM', () => void stop(0));
+}
+
+main().catch((error: unknown) => {
+  console.error(`\n[serve] ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,102 @@
+import { randomUUID } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { db } from '@/lib/db';
+import { Prisma } from '@/lib/generated/prisma/client';
+import { query } from './helpers';
+
+// The drift check: this database was built from the committed migrations only, and every
+// model, field, default, constraint and relation of schema.prisma is exercised through the client.
+const { prisma } = db();
+
+describe('the migrations match schema.prisma', () => {
+  it('has exactly the columns the Prisma client knows, with the nullability the schema says', async () => {
+    const columns = await query<{ table_name: string; column_name: string; is_nullable: string; data_type: string }>(
+      `SELECT table_name, column_name, is_nullable, data_type FROM information_schema.columns
+       WHERE table_schema = 'public' AND table_name <> '_prisma_migrations' ORDER BY table_name, ordinal_position`,
+    );
+    const shape = Object.fromEntries(
+      [...new Set(columns.map((column) => column.table_name))].map((table) => [
+        table,
+        columns.filter((column) => column.table_name === table).map((column) => `${column.column_name}${column.is_nullable === 'YES' ? '?' : ''}:${column.data_type}`),
+      ]),
+    );
+    expect(shape).toEqual({
+      comments: [
+        'id:uuid', 'piece_key:character varying', 'parent_id?:uuid', 'author_name:character varying', 'email?:character varying',
+        'user_id?:character varying', 'body:text', 'status:USER-DEFINED', 'reader_key:character varying', 'address_key:character varying',
+        'created_at:timestamp with time zone', 'edited_at?:timestamp with time zone',
+      ],
+      rate_limits: ['key:character varying', 'points:integer', 'expire?:bigint'],
+      ratings: [
+        'id:uuid', 'piece_key:character varying', 'reader_key:character varying', 'user_id?:character varying', 'value:smallint',
+        'created_at:timestamp with time zone', 'updated_at:timestamp with time zone',
+      ],
+      reports: [
+        'id:uuid', 'comment_id:uuid', 'reason:USER-DEFINED', 'details?:character varying', 'reader_key:character varying',
+        'resolved:boolean', 'created_at:timestamp with time zone',
+      ],
+    });
+  });
+
+  it('round-trips every field of every model through the client, with the database’s defaults', async () => {
+    const piece = `test/${randomUUID()}`;
+    const rating = await prisma.rating.create({ data: { pieceKey: piece, readerKey: 'r:1', userId: 'u1', value: 3 } });
+    expect(rating).toMatchObject({ id: expect.any(String), pieceKey: piece, readerKey: 'r:1', userId: 'u1', value: 3, createdAt: expect.any(Date), updatedAt: expect.any(Date) });
+
+    const statuses = ['pending', 'published', 'rejected', 'spam', 'deleted'] as const;
+    const top = await prisma.comment.create({ data: { pieceKey: piece, authorName: 'A', body: 'Bonjour', readerKey: 'r:1', addressKey: 'a:1' } });
+    expect(top).toMatchObject({ status: 'pending', parentId: null, email: null, userId: null, editedAt: null });
+    for (const status of statuses) {
+      const reply = await prisma.comment.create({
+        data: { pieceKey: piece, parentId: top.id, authorName: 'B', email: 'b@example.org', userId: 'u2', body: `Réponse ${status}`, status, readerKey: 'r:2', addressKey: 'a:2', editedAt: new Date() },
+      });
+      expect(reply.status).toBe(status);
+    }
+    const withReplies = await prisma.comment.findUniqueOrThrow({ where: { id: top.id }, include: { replies: true, parent: true } });
+    expect(withReplies.replies).toHaveLength(statuses.length);
+    expect(withReplies.parent).toBeNull();
+
+    for (const reason of ['spam', 'abuse', 'off_topic', 'other'] as const) {
+      const report = await prisma.report.create({ data: { commentId: top.id, reason, readerKey: `r:${reason}`, details: 'Détails' } });
+      expect(report).toMatchObject({ reason, resolved: false, details: 'Détails', createdAt: expect.any(Date) });
+    }
+    expect(await prisma.report.count({ where: { comment: { pieceKey: piece } } })).toBe(4);
+
+    const limit = await prisma.rateLimit.create({ data: { key: `test:${piece}`, points: 2, expire: BigInt(Date.now()) } });
+    expect(limit.points).toBe(2);
+    expect(await prisma.rateLimit.create({ data: { key: `test2:${piece}` } })).toMatchObject({ points: 0, expire: null });
+  });
+
+  it('enforces the unique keys: one rating per reader and piece, one report per reader and comment', async () => {
+    const piece = `test/${randomUUID()}`;
+    await prisma.rating.create({ data: { pieceKey: piece, readerKey: 'r:1', value: 1 } });
+    await expect(prisma.rating.create({ data: { pieceKey: piece, readerKey: 'r:1', value: 2 } })).rejects.toBeInstanceOf(Prisma.PrismaClientKnownRequestError);
+    const comment = await prisma.comment.create({ data: { pieceKey: piece, authorName: 'A', body: 'Bonjour', readerKey: 'r:1', addressKey: 'a:1' } });
+    await prisma.report.create({ data: { commentId: comment.id, reason: 'spam', readerKey: 'r:9' } });
+    await expect(prisma.report.create({ data: { commentId: comment.id, reason: 'other', readerKey: 'r:9' } })).rejects.toMatchObject({ code: 'P2002' });
+  });
+
+  it('enforces the rules Prisma cannot express, in the database itself', async () => {
+    const piece = `test/${randomUUID()}`;
+    for (const value of [0, 6]) {
+      await expect(prisma.rating.create({ data: { pieceKey: piece, readerKey: `r:${value}`, value } })).rejects.toThrow();
+    }
+    const base = { pieceKey: piece, authorName: 'A', readerKey: 'r:1', addressKey: 'a:1' };
+    await expect(prisma.comment.create({ data: { ...base, body: 'x' } })).rejects.toThrow();
+    await expect(prisma.comment.create({ data: { ...base, body: 'x'.repeat(4001) } })).rejects.toThrow();
+    await expect(prisma.comment.create({ data: { ...base, authorName: '  ', body: 'Bonjour' } })).rejects.toThrow();
+    await expect(prisma.comment.create({ data: { ...base, authorName: 'x'.repeat(61), body: 'Bonjour' } })).rejects.toThrow();
+    expect(await prisma.comment.count({ where: { pieceKey: piece } })).toBe(0);
+  });
+
+  it('removes the replies and reports of a comment that is removed', async () => {
+    const piece = `test/${randomUUID()}`;
+    const base = { pieceKey: piece, authorName: 'A', body: 'Bonjour', readerKey: 'r:1', addressKey: 'a:1' };
+    const top = await prisma.comment.create({ data: base });
+    const reply = await prisma.comment.create({ data: { ...base, parentId: top.id } });
+    await prisma.report.create({ data: { commentId: reply.id, reason: 'spam', readerKey: 'r:2' } });
+    await prisma.comment.delete({ where: { id: top.id } });
+    expect(await prisma.comment.count({ where: { pieceKey: piece } })).toBe(0);
+    expect(await prisma.report.count({ where: { commentId: reply.id } })).toBe(0);
+  });
+});

@@ -1,0 +1,37 @@
+import type { TestProject } from 'vitest/node';
+import { createTestDatabase, type DatabaseKind } from './database';
+import { freePort, NEXT_BIN, startServer } from './next-server';
+
+export const TEST_SECRET = 'test-secret-for-integration-tests-only-0123456789';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    databaseUrl: string;
+    baseUrl: string;
+    databaseKind: DatabaseKind;
+  }
+}
+
+/**
+ * For each database project: a fresh database built from the committed migrations, and the
+ * production build of the test archive served against it (behind one trusted proxy, so tests
+ * can act as readers from many addresses with X-Forwarded-For).
+ */
+export default async function setup(project: TestProject) {
+  const kind: DatabaseKind = project.name === 'db-embedded' ? 'embedded' : 'server';
+  const database = await createTestDatabase(kind);
+  const port = await freePort();
+  const server = await startServer([NEXT_BIN, 'start', '-p', String(port), '-H', '127.0.0.1'], {
+    DATABASE_URL: database.url,
+    AUTH_SECRET: TEST_SECRET,
+    TRUST_PROXY: '1',
+    SITE_URL: `http://127.0.0.1:${port}`,
+  }, port);
+  project.provide('databaseUrl', database.url);
+  project.provide('baseUrl', server.baseUrl);
+  project.provide('databaseKind', kind);
+  return async () => {
+    await server.stop();
+    await database.dispose();
+  };
+}
