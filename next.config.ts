@@ -6,11 +6,22 @@ const nextConfig: NextConfig = {
   cacheComponents: true,
   // With partial prefetching on, the first request after a revalidation served stale data.
   partialPrefetching: false,
+  cacheLife: {
+    // What is cached while the database cannot be reached: retried after 15 s. Its expiry of
+    // 5 minutes keeps it in prerenders (a shorter one would make the section a dynamic hole).
+    unavailable: { stale: 30, revalidate: 15, expire: 300 },
+  },
   // The browser tests build into their own folder, so they never replace the developer's build.
   distDir: process.env.NEXT_DIST_DIR ?? '.next',
   poweredByHeader: false,
-  // Types are checked once, by `npm run typecheck` (and CI), not again inside every build.
-  typescript: { ignoreBuildErrors: true },
+  experimental: {
+    // Pages regenerated after a write are also saved in the build folder, so a restart keeps
+    // them. The tests serve one build from several databases at once and turn that off.
+    isrFlushToDisk: process.env.NEXT_ISR_FLUSH_TO_DISK !== '0',
+  },
+  // Types are checked once, by `npm run typecheck` (and CI), not again inside every build. The
+  // test build, in its own folder, gets a tsconfig of its own, which Next may rewrite at will.
+  typescript: { ignoreBuildErrors: true, tsconfigPath: process.env.NEXT_TSCONFIG ?? 'tsconfig.json' },
   reactStrictMode: true,
 };
 

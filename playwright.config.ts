@@ -1,6 +1,5 @@
 import { defineConfig } from '@playwright/test';
-
-const PORT = 3100;
+import { E2E_DATA_DIR, E2E_PORT as PORT, TEST_SECRET } from './tests/fixtures/test-env.mjs';
 
 export default defineConfig({
   testDir: 'tests/e2e',
@@ -21,11 +20,12 @@ export default defineConfig({
     },
   },
   webServer: {
-    // Built beforehand by scripts/test.mjs into its own folder, from the test archive.
-    command: `node_modules/.bin/next start -p ${PORT} -H 127.0.0.1`,
+    // Built beforehand by scripts/test.mjs into its own folder, from the test archive; served by
+    // the launcher of `npm start`, on the embedded database the build used.
+    command: `node_modules/.bin/tsx scripts/serve.ts start -p ${PORT} -H 127.0.0.1`,
     url: `http://127.0.0.1:${PORT}/`,
     reuseExistingServer: false,
     timeout: 60_000,
-    env: { NEXT_DIST_DIR: '.next-e2e', SITE_URL: `http://127.0.0.1:${PORT}` },
+    env: { NEXT_DIST_DIR: '.next-e2e', NEXT_ISR_FLUSH_TO_DISK: '0', SITE_URL: `http://127.0.0.1:${PORT}`, DATA_DIR: E2E_DATA_DIR, AUTH_SECRET: TEST_SECRET, DATABASE_URL: '' },
   },
 });

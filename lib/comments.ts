@@ -1,6 +1,6 @@
 import 'server-only';
 import { z } from 'zod';
-import { initialStatus, withinEditWindow, type ModerationSettings } from '@/lib/comment-rules';
+import { EDIT_WINDOW_MS, initialStatus, withinEditWindow, type ModerationSettings } from '@/lib/comment-rules';
 import { db } from '@/lib/db';
 import { ApiError, MESSAGES } from '@/lib/errors';
 import type { Comment as CommentRow, Prisma } from '@/lib/generated/prisma/client';
@@ -83,15 +83,33 @@ export async function listPublishedComments(pieceKey: string, cursor?: string | 
 
 /** The comments of one reader that wait for moderation on a piece, so they can see them. */
 export async function pendingCommentsOf(pieceKey: string, readerKey: string): Promise<OwnComment[]> {
-  const rows = await db().prisma.comment.findMany({
-    where: { pieceKey, readerKey, status: 'pending' },
-    orderBy: { createdAt: 'asc' },
-    take: 50,
-  });
-  return rows.map(ownComment);
+  return (await readerActivity(pieceKey, readerKey)).pending;
 }
 
-type CreateOptions = { moderation: ModerationSettings; now?: Date };
+/**
+ * What one reader sees of their own comments on a piece: those waiting for moderation, and
+ * those they may still edit or delete, with the moment they no longer can.
+ */
+export async function readerActivity(pieceKey: string, readerKey: string, now = new Date()) {
+  const rows = await db().prisma.comment.findMany({
+    where: {
+      pieceKey,
+      readerKey,
+      OR: [{ status: 'pending' }, { status: 'published', createdAt: { gte: new Date(now.getTime() - EDIT_WINDOW_MS) } }],
+    },
+    orderBy: { createdAt: 'asc' },
+    take: 100,
+  });
+  return {
+    pending: rows.filter((row) => row.status === 'pending').map(ownComment),
+    editable: rows
+      .filter((row) => withinEditWindow(row.createdAt, now))
+      .map((row) => ({ id: row.id, until: new Date(row.createdAt.getTime() + EDIT_WINDOW_MS).toISOString() })),
+  };
+}
+
+/** `hold`: wait for moderation whatever the rules say (a form whose timing token is not genuine). */
+type CreateOptions = { moderation: ModerationSettings; now?: Date; hold?: boolean };
 
 /**
  * Stores a comment or a reply (a reply to a reply goes under the top comment). A filled
@@ -111,7 +129,7 @@ export async function createComment(pieceKey: string, input: CommentInput, write
   const hasApprovedComment =
     options.moderation.mode === 'pre' &&
     (await prisma.comment.count({ where: { readerKey: writer.readerKey, status: 'published' }, take: 1 })) > 0;
-  const status = initialStatus(input.body, { signedIn: Boolean(writer.userId), hasApprovedComment }, options.moderation);
+  const status = options.hold ? 'pending' : initialStatus(input.body, { signedIn: Boolean(writer.userId), hasApprovedComment }, options.moderation);
   const row = await prisma.comment.create({
     data: {
       pieceKey,

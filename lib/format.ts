@@ -21,3 +21,24 @@ export function plural(count: number, singular: string, pluralForm = `${singular
 export function readingTimeLabel(minutes: number): string {
   return `${minutes} min de lecture`;
 }
+
+const exactDateTime = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeStyle: 'short', timeZone: PARIS });
+const relative = new Intl.RelativeTimeFormat('fr', { numeric: 'auto' });
+
+/** « 26 novembre 2026 à 10:30 », Paris time. */
+export function formatDateTime(iso: string): string {
+  return exactDateTime.format(new Date(iso));
+}
+
+/** « à l'instant », « il y a 5 minutes », « il y a 3 heures », « hier », « il y a 4 jours », then the date. */
+export function relativeTime(iso: string, now: number): string {
+  const seconds = Math.round((now - Date.parse(iso)) / 1000);
+  if (seconds < 45) return 'à l’instant';
+  const minutes = Math.round(seconds / 60);
+  if (minutes < 60) return relative.format(-minutes, 'minute');
+  const hours = Math.round(minutes / 60);
+  if (hours < 24) return relative.format(-hours, 'hour');
+  const days = Math.round(hours / 24);
+  if (days < 30) return relative.format(-days, 'day');
+  return `le ${formatDate(iso)}`;
+}

@@ -3,7 +3,16 @@ import type { z } from 'zod';
 import { isDatabaseUnavailable } from '@/lib/db';
 import { env } from '@/lib/env';
 import { ApiError, MESSAGES } from '@/lib/errors';
-import { addressKeyOf, clientAddress, newReaderId, readerCookie, readerIdFromCookies, readerKeyOf } from '@/lib/reader';
+import {
+  addressKeyOf,
+  clientAddress,
+  newReaderId,
+  READER_COOKIE,
+  readerCookie,
+  readerIdFromCookies,
+  readerKeyOf,
+  SECURE_READER_COOKIE,
+} from '@/lib/reader';
 
 /** Bodies larger than this are refused before they are parsed. */
 export const MAX_BODY_BYTES = 16 * 1024;
@@ -62,13 +71,9 @@ function depth(value: unknown, level = 0): number {
   return deepest;
 }
 
-/** The JSON body of a request, refused when too large, malformed or too deeply nested. */
-export async function readJsonBody(request: Request): Promise<unknown> {
+/** The raw text of a request body, refused (413) past MAX_BODY_BYTES before it is all read. */
+async function readBodyText(request: Request): Promise<string> {
   const tooLarge = () => new ApiError('payload_too_large', `La requête est trop volumineuse (${MAX_BODY_BYTES / 1024} Ko au plus).`);
-  const type = request.headers.get('content-type') ?? '';
-  if (!/^application\/json\b/i.test(type)) {
-    throw new ApiError('unsupported_media_type', 'Envoyez les données en JSON (Content-Type: application/json).');
-  }
   const declared = Number(request.headers.get('content-length'));
   if (Number.isFinite(declared) && declared > MAX_BODY_BYTES) throw tooLarge();
   const chunks: Uint8Array[] = [];
@@ -84,21 +89,37 @@ export async function readJsonBody(request: Request): Promise<unknown> {
     }
     chunks.push(value);
   }
-  const malformed = () => new ApiError('invalid_json', 'Le corps de la requête n’est pas du JSON valide.');
-  let text: string;
   try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(Buffer.concat(chunks));
+    return new TextDecoder('utf-8', { fatal: true }).decode(Buffer.concat(chunks));
   } catch {
-    throw malformed();
+    throw new ApiError('invalid_json', 'Le corps de la requête n’est pas du texte UTF-8 valide.');
   }
+}
+
+/** The JSON body of a request, refused when too large, malformed or too deeply nested. */
+export async function readJsonBody(request: Request): Promise<unknown> {
+  const type = request.headers.get('content-type') ?? '';
+  if (!/^application\/json\b/i.test(type)) {
+    throw new ApiError('unsupported_media_type', 'Envoyez les données en JSON (Content-Type: application/json).');
+  }
+  const text = await readBodyText(request);
   let data: unknown;
   try {
     data = JSON.parse(text);
   } catch {
-    throw malformed();
+    throw new ApiError('invalid_json', 'Le corps de la requête n’est pas du JSON valide.');
   }
   if (depth(data) > MAX_JSON_DEPTH) throw new ApiError('invalid_json', 'Le JSON envoyé est imbriqué trop profondément.');
   return data;
+}
+
+/** The fields of an HTML form sent without JavaScript (application/x-www-form-urlencoded). */
+export async function readFormBody(request: Request): Promise<URLSearchParams> {
+  const type = request.headers.get('content-type') ?? '';
+  if (!/^application\/x-www-form-urlencoded\b/i.test(type)) {
+    throw new ApiError('unsupported_media_type', 'Ce formulaire doit être envoyé par le navigateur, tel quel.');
+  }
+  return new URLSearchParams(await readBodyText(request));
 }
 
 /** Validates input with its zod schema; the first problem becomes a 422 naming the field. */
@@ -116,28 +137,44 @@ export function parseInput<Schema extends z.ZodType>(schema: Schema, data: unkno
   throw new ApiError('validation_failed', issue.message, { field });
 }
 
-/** Who sends the request: their reader id (from the cookie), its keyed hash and their address's. */
-export type Reader = { readerId: string | null; readerKey: string | null; addressKey: string; setCookie: string | null };
+/** Who sends a request: their reader id (from the cookie), its keyed hash and their address's. */
+export type Reader = {
+  readerId: string | null;
+  readerKey: string | null;
+  addressKey: string;
+  /** The cookie to set when a reader id was just made. */
+  newCookie: { name: string; value: string; secure: boolean } | null;
+};
 
-function secret(): string {
+/** The key of the HMACs; without it no reader can be recognised (503). */
+export function readerSecret(): string {
   if (!env.AUTH_SECRET) throw new ApiError('database_unavailable', 'Le service n’est pas configuré (AUTH_SECRET manquant).');
   return env.AUTH_SECRET;
 }
 
-/** The reader behind a request; with `create`, one is made (and its cookie set) when there is none. */
-export function identifyReader(request: Request, { create }: { create: boolean }): Reader {
-  const key = secret();
-  const addressKey = addressKeyOf(key, clientAddress(request.headers, env.TRUST_PROXY));
-  const existing = readerIdFromCookies(request.headers.get('cookie'));
-  if (existing) return { readerId: existing, readerKey: readerKeyOf(key, existing), addressKey, setCookie: null };
-  if (!create) return { readerId: null, readerKey: null, addressKey, setCookie: null };
+/** The reader behind request headers; with `create`, one is made when there is none. */
+export function identifyReader(headers: Pick<Headers, 'get'>, { create, secure }: { create: boolean; secure: boolean }): Reader {
+  const key = readerSecret();
+  const addressKey = addressKeyOf(key, clientAddress(headers, env.TRUST_PROXY));
+  const existing = readerIdFromCookies(headers.get('cookie'));
+  if (existing) return { readerId: existing, readerKey: readerKeyOf(key, existing), addressKey, newCookie: null };
+  if (!create) return { readerId: null, readerKey: null, addressKey, newCookie: null };
   const readerId = newReaderId();
-  const secure = new URL(request.url).protocol === 'https:';
-  return { readerId, readerKey: readerKeyOf(key, readerId), addressKey, setCookie: readerCookie(readerId, secure) };
+  return {
+    readerId,
+    readerKey: readerKeyOf(key, readerId),
+    addressKey,
+    newCookie: { name: secure ? SECURE_READER_COOKIE : READER_COOKIE, value: readerId, secure },
+  };
+}
+
+/** The reader behind a route handler's request. */
+export function readerOf(request: Request, { create }: { create: boolean }): Reader {
+  return identifyReader(request.headers, { create, secure: new URL(request.url).protocol === 'https:' });
 }
 
 /** Adds the reader's new cookie to a response, when one was made. */
 export function withReaderCookie(response: Response, reader: Reader): Response {
-  if (reader.setCookie) response.headers.append('set-cookie', reader.setCookie);
+  if (reader.newCookie) response.headers.append('set-cookie', readerCookie(reader.newCookie.value, reader.newCookie.secure));
   return response;
 }

@@ -3,13 +3,15 @@ import { cacheLife, cacheTag, revalidateTag } from 'next/cache';
 import { pieceTag } from '@/lib/cache-tags';
 import { listPublishedComments } from '@/lib/comments';
 import { isDatabaseUnavailable } from '@/lib/db';
-import { ratingAggregate, type RatingAggregate } from '@/lib/ratings';
+import { pieceStats, ratingAggregate, type RatingAggregate } from '@/lib/ratings';
 import type { CommentPage } from '@/lib/validations/comment';
 
 // What readers wrote under a piece, cached per piece until a write or a moderation of that
 // piece revalidates its tag: in steady state, serving a piece asks nothing of the database.
 // A database error is caught in here (an error thrown out of a cached function becomes a 500)
-// and cached briefly as "unavailable", so the page recovers by itself once the database is back.
+// and cached briefly as "unavailable" (the `unavailable` profile of next.config.ts: tried again
+// after 15 s), so the page recovers by itself once the database is back. That profile stays long
+// enough to be prerendered: the sections are in the page's HTML even when the database was down.
 
 /** The rating aggregate of a piece, or null while the database is unavailable. */
 export async function cachedRatingAggregate(pieceKey: string): Promise<RatingAggregate | null> {
@@ -21,7 +23,7 @@ export async function cachedRatingAggregate(pieceKey: string): Promise<RatingAgg
     return aggregate;
   } catch (error) {
     if (!isDatabaseUnavailable(error)) throw error;
-    cacheLife('seconds');
+    cacheLife('unavailable');
     return null;
   }
 }
@@ -36,7 +38,41 @@ export async function cachedCommentPage(pieceKey: string, cursor: string | null)
     return page;
   } catch (error) {
     if (!isDatabaseUnavailable(error)) throw error;
-    cacheLife('seconds');
+    cacheLife('unavailable');
+    return null;
+  }
+}
+
+export type PieceReaderData = { aggregate: RatingAggregate; comments: CommentPage; renderedAt: number };
+
+/** What the page of a piece shows under it: the rating aggregate and the first comments, or null while unavailable. */
+export async function cachedPieceReaderData(pieceKey: string): Promise<PieceReaderData | null> {
+  'use cache';
+  cacheTag(pieceTag(pieceKey));
+  try {
+    const [aggregate, comments] = await Promise.all([ratingAggregate(pieceKey), listPublishedComments(pieceKey)]);
+    cacheLife('max');
+    return { aggregate, comments, renderedAt: Date.now() };
+  } catch (error) {
+    if (!isDatabaseUnavailable(error)) throw error;
+    cacheLife('unavailable');
+    return null;
+  }
+}
+
+export type CardStats = Record<string, { average: number | null; ratings: number; comments: number }>;
+
+/** Average, number of ratings and of comments of the pieces of a listing, in two queries; null while unavailable. */
+export async function cachedCardStats(pieceKeys: string[]): Promise<CardStats | null> {
+  'use cache';
+  cacheTag(...pieceKeys.map(pieceTag));
+  try {
+    const stats = await pieceStats(pieceKeys);
+    cacheLife('max');
+    return stats;
+  } catch (error) {
+    if (!isDatabaseUnavailable(error)) throw error;
+    cacheLife('unavailable');
     return null;
   }
 }

@@ -41,3 +41,24 @@ export async function setRating(pieceKey: string, readerKey: string, value: numb
 export async function removeRating(pieceKey: string, readerKey: string): Promise<void> {
   await db().prisma.rating.deleteMany({ where: { pieceKey, readerKey } });
 }
+
+/** For each piece: its average rating, its number of ratings and of published comments. */
+export async function pieceStats(pieceKeys: string[]): Promise<Record<string, { average: number | null; ratings: number; comments: number }>> {
+  const { prisma } = db();
+  const [ratings, comments] = await Promise.all([
+    prisma.rating.groupBy({ by: ['pieceKey'], where: { pieceKey: { in: pieceKeys } }, _avg: { value: true }, _count: { _all: true } }),
+    prisma.comment.groupBy({ by: ['pieceKey'], where: { pieceKey: { in: pieceKeys }, status: 'published' }, _count: { _all: true } }),
+  ]);
+  const stats = Object.fromEntries(pieceKeys.map((key) => [key, { average: null as number | null, ratings: 0, comments: 0 }]));
+  for (const row of ratings) {
+    const entry = stats[row.pieceKey];
+    if (!entry) continue;
+    entry.ratings = row._count._all;
+    entry.average = row._avg.value === null ? null : Math.round(row._avg.value * 10) / 10;
+  }
+  for (const row of comments) {
+    const entry = stats[row.pieceKey];
+    if (entry) entry.comments = row._count._all;
+  }
+  return stats;
+}

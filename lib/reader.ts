@@ -50,7 +50,7 @@ export function addressKeyOf(secret: string, address: string): string {
  * X-Forwarded-For that the nearest trusted proxy saw. A client's own X-Forwarded-For is
  * never believed otherwise.
  */
-export function clientAddress(headers: Headers, trustedProxies: number): string {
+export function clientAddress(headers: Pick<Headers, 'get'>, trustedProxies: number): string {
   const peer = headers.get(REMOTE_ADDRESS_HEADER)?.trim() || 'unknown';
   if (trustedProxies === 0) return peer;
   const chain = (headers.get('x-forwarded-for') ?? '').split(',').map((entry) => entry.trim()).filter(Boolean);

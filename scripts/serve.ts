@@ -1,6 +1,8 @@
-// `npm run dev` and `npm start`: start the embedded PostgreSQL when no DATABASE_URL is given,
-// apply the pending migrations, then run Next (and the content watcher in development) with
-// DATABASE_URL and AUTH_SECRET set. Stops everything together: Ctrl-C, SIGTERM, or a child exiting.
+// `npm run dev`, `npm run build` and `npm start`: start the embedded PostgreSQL when no
+// DATABASE_URL is given, apply the pending migrations, then run Next (and the content compiler)
+// with DATABASE_URL and AUTH_SECRET set. The build needs the database too: the pages of the
+// pieces are prerendered with their ratings and comments. Stops everything together: Ctrl-C,
+// SIGTERM, or a child exiting.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -10,17 +12,17 @@ import { env } from '../lib/env';
 import { migrate } from '../lib/migrations';
 
 const argument = process.argv[2];
-if (argument !== 'dev' && argument !== 'start') {
-  console.error('Usage : tsx scripts/serve.ts dev|start [options de next]');
+if (argument !== 'dev' && argument !== 'build' && argument !== 'start') {
+  console.error('Usage : tsx scripts/serve.ts dev|build|start [options de next]');
   process.exit(2);
 }
-const mode: 'dev' | 'start' = argument;
+const mode: 'dev' | 'build' | 'start' = argument;
 const nextArgs = process.argv.slice(3);
 const bin = (name: string) => path.join(process.cwd(), 'node_modules', '.bin', name);
 
 function secret(embedded: boolean): string {
   if (env.AUTH_SECRET) return env.AUTH_SECRET;
-  if (mode === 'start' && !embedded) {
+  if (mode !== 'dev' && !embedded) {
     throw new Error('AUTH_SECRET est obligatoire en production avec DATABASE_URL (au moins 32 caractères, le même pour toutes les instances).');
   }
   const file = path.join(env.DATA_DIR, 'secret');
@@ -44,12 +46,12 @@ async function main() {
   await migrate(databaseUrl);
 
   const childEnv = { ...process.env, DATABASE_URL: databaseUrl, AUTH_SECRET: authSecret, NEXT_TELEMETRY_DISABLED: process.env.NEXT_TELEMETRY_DISABLED ?? '1' };
-  const children: ChildProcess[] = [];
-  if (mode === 'dev') {
+  if (mode !== 'start') {
     const compiled = spawnSync(bin('contentlayer2'), ['build'], { stdio: 'inherit', env: childEnv });
     if (compiled.status !== 0) throw new Error('La compilation du contenu a échoué (voir ci-dessus).');
-    children.push(spawn(bin('contentlayer2'), ['dev'], { stdio: 'inherit', env: childEnv }));
   }
+  const children: ChildProcess[] = [];
+  if (mode === 'dev') children.push(spawn(bin('contentlayer2'), ['dev'], { stdio: 'inherit', env: childEnv }));
   children.push(spawn(bin('next'), [mode, ...nextArgs], { stdio: 'inherit', env: childEnv }));
 
   let stopping = false;

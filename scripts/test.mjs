@@ -1,9 +1,10 @@
 // `npm test`: unit and integration tests (Vitest), then a production build of the test archive
 // and the browser tests (Playwright in Debian's Chromium). Ends with one line of totals.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { composeContent } from '../tests/e2e/fixtures/compose-content.mjs';
+import { E2E_DATA_DIR, E2E_PORT, TEST_SECRET } from '../tests/fixtures/test-env.mjs';
 
 const root = path.resolve(import.meta.dirname, '..');
 const bin = (name) => path.join(root, 'node_modules/.bin', name);
@@ -23,11 +24,22 @@ function readJson(file) {
 if (!run('Chromium (Debian)', 'bash', [path.join(root, 'scripts/ensure-chromium.sh')])) process.exit(1);
 mkdirSync(path.join(root, 'test-results'), { recursive: true });
 composeContent(root, path.join(root, E2E_CONTENT));
-const testEnv = { NEXT_TELEMETRY_DISABLED: '1', CONTENT_DIR: E2E_CONTENT, NEXT_DIST_DIR: '.next-e2e', SITE_URL: 'http://127.0.0.1:3100' };
+// A fresh embedded database for the test build and the browser tests, every run.
+rmSync(path.join(root, E2E_DATA_DIR), { recursive: true, force: true });
+const testEnv = {
+  NEXT_TELEMETRY_DISABLED: '1',
+  CONTENT_DIR: E2E_CONTENT,
+  NEXT_DIST_DIR: '.next-e2e',
+  NEXT_TSCONFIG: 'tsconfig.e2e.json',
+  SITE_URL: `http://127.0.0.1:${E2E_PORT}`,
+  DATA_DIR: E2E_DATA_DIR,
+  AUTH_SECRET: TEST_SECRET,
+  DATABASE_URL: '',
+};
 
-let ok = run('Contenu de test (contentlayer2)', bin('contentlayer2'), ['build'], testEnv);
-// The integration tests serve this build against their databases; the browser tests too.
-const buildOk = ok && run('Build de production du contenu de test', bin('next'), ['build'], testEnv);
+let ok = true;
+// The integration tests serve this build against their own databases; the browser tests too.
+const buildOk = run('Build de production du contenu de test (base embarquée)', bin('tsx'), ['scripts/serve.ts', 'build'], testEnv);
 const vitestOk = buildOk && run('Tests unitaires et d’intégration (Vitest)', bin('vitest'), ['run', '--reporter=default', '--reporter=json', '--outputFile.json=test-results/vitest.json'], testEnv);
 const e2eOk = buildOk && run('Tests de bout en bout (Playwright, Chromium)', bin('playwright'), ['test'], testEnv);
 // Leave the developer's compiled content as it was: the magazine's own.

@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import { PieceCard, PieceList } from '@/components/article/piece-card';
+import { PieceCards, PieceCardWithStats } from '@/components/article/piece-cards';
 import { authorNames, getPublishedPieces } from '@/lib/content';
 import { SECTION_INFO } from '@/lib/content/sections';
 
@@ -18,7 +18,7 @@ export default async function HomePage() {
           <h2 id="a-la-une" className="mb-2 text-sm font-semibold uppercase tracking-widest text-muted">
             À la une
           </h2>
-          <PieceCard piece={featured} authorName={authors[featured.author]} headingLevel="h3" featured />
+          <PieceCardWithStats piece={featured} authorName={authors[featured.author]} headingLevel="h3" featured />
         </section>
       )}
       <section aria-labelledby="derniers-contenus">
@@ -26,7 +26,7 @@ export default async function HomePage() {
           Derniers contenus
         </h2>
         {latest.length > 0 ? (
-          <PieceList pieces={latest} authors={authors} headingLevel="h3" />
+          <PieceCards pieces={latest} authors={authors} headingLevel="h3" />
         ) : (
           <p>Les premiers contenus arrivent bientôt.</p>
         )}

@@ -1,12 +1,33 @@
 import Link from 'next/link';
 import { SECTION_INFO } from '@/lib/content/sections';
 import type { PieceSummary } from '@/lib/content';
+import { plural } from '@/lib/format';
+import type { CardStats } from '@/lib/piece-data';
+import { formatAverage, formatRatingCount } from '@/lib/rating-math';
 import { PieceMeta } from './piece-meta';
 
-type Props = { piece: PieceSummary; authorName?: string; headingLevel?: 'h2' | 'h3'; featured?: boolean };
+type Stats = CardStats[string];
+type Props = { piece: PieceSummary; authorName?: string; headingLevel?: 'h2' | 'h3'; featured?: boolean; stats?: Stats };
+
+/** « ★ 4,3/5 · 12 avis · 3 commentaires » on a card. */
+function CardStatsLine({ stats }: { stats: Stats }) {
+  if (stats.ratings === 0 && stats.comments === 0) return null;
+  return (
+    <p className="text-sm text-muted">
+      {stats.average !== null && (
+        <>
+          <span aria-hidden="true">★ </span>
+          <span className="font-semibold text-ink">{formatAverage(stats.average)}</span> · {formatRatingCount(stats.ratings)}
+        </>
+      )}
+      {stats.average !== null && stats.comments > 0 && ' · '}
+      {stats.comments > 0 && plural(stats.comments, 'commentaire')}
+    </p>
+  );
+}
 
 /** A piece in a listing: section, title, summary, byline and date. */
-export function PieceCard({ piece, authorName, headingLevel: Heading = 'h2', featured = false }: Props) {
+export function PieceCard({ piece, authorName, headingLevel: Heading = 'h2', featured = false, stats }: Props) {
   return (
     <article className={`flex flex-col gap-2 border-t border-line pt-4 ${featured ? 'sm:pt-6' : ''}`}>
       <p className="text-xs font-semibold uppercase tracking-widest text-accent">{SECTION_INFO[piece.section].singular}</p>
@@ -24,19 +45,20 @@ export function PieceCard({ piece, authorName, headingLevel: Heading = 'h2', fea
         </p>
       )}
       <PieceMeta piece={piece} />
+      {stats && <CardStatsLine stats={stats} />}
     </article>
   );
 }
 
-type ListProps = { pieces: PieceSummary[]; authors: Record<string, string>; headingLevel?: 'h2' | 'h3' };
+type ListProps = { pieces: PieceSummary[]; authors: Record<string, string>; headingLevel?: 'h2' | 'h3'; stats?: CardStats | null };
 
 /** A list of piece cards; their titles are headings one level below the list's own heading. */
-export function PieceList({ pieces, authors, headingLevel = 'h2' }: ListProps) {
+export function PieceList({ pieces, authors, headingLevel = 'h2', stats }: ListProps) {
   return (
     <ul className="grid gap-8 sm:grid-cols-2">
       {pieces.map((piece) => (
         <li key={piece.key}>
-          <PieceCard piece={piece} authorName={authors[piece.author]} headingLevel={headingLevel} />
+          <PieceCard piece={piece} authorName={authors[piece.author]} headingLevel={headingLevel} stats={stats?.[piece.key]} />
         </li>
       ))}
     </ul>

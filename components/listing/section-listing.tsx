@@ -1,6 +1,6 @@
 import { notFound } from 'next/navigation';
 import { Pagination } from '@/components/article/pagination';
-import { PieceList } from '@/components/article/piece-card';
+import { PieceCards } from '@/components/article/piece-cards';
 import { authorNames, getPublishedPieces, paginate } from '@/lib/content';
 import { SECTION_INFO } from '@/lib/content/sections';
 import type { Section } from '@/lib/content';
@@ -24,7 +24,7 @@ export async function SectionListing({ section, page }: { section: Section; page
       {current.items.length === 0 ? (
         <p>Aucun contenu publié pour l’instant dans cette rubrique.</p>
       ) : (
-        <PieceList pieces={current.items} authors={authorNames()} />
+        <PieceCards pieces={current.items} authors={authorNames()} />
       )}
       <Pagination page={current.page} pageCount={current.pageCount} basePath={info.path} />
     </>

@@ -6,19 +6,22 @@ import type { AuthorProfile, Piece, PieceSummary } from './types';
 
 // Pages read the slim manifest and the one document they show, never `contentlayer/generated`
 // (importing it puts every document, bodies included, into the server bundles).
-const root = /* turbopackIgnore: true */ process.cwd();
+// (The comment keeps Turbopack from tracing the whole project into the build for these reads.)
+function fromRoot(file: string): string {
+  return path.join(/* turbopackIgnore: true */ process.cwd(), file);
+}
 
 let cached: { version: string; manifest: Manifest } | undefined;
 
 /** Changes whenever contentlayer compiles the content again (`contentlayer2 dev` does on every edit). */
 export function contentVersion(): string {
-  return String(statSync(path.join(root, MANIFEST_FILE)).mtimeMs);
+  return String(statSync(fromRoot(MANIFEST_FILE)).mtimeMs);
 }
 
 function manifest(): Manifest {
   const version = contentVersion();
   if (cached?.version !== version) {
-    cached = { version, manifest: JSON.parse(readFileSync(path.join(root, MANIFEST_FILE), 'utf8')) as Manifest };
+    cached = { version, manifest: JSON.parse(readFileSync(fromRoot(MANIFEST_FILE), 'utf8')) as Manifest };
   }
   return cached.manifest;
 }
@@ -35,7 +38,7 @@ export function allAuthors(): AuthorProfile[] {
 
 /** The full piece behind a summary, read from its own file. */
 export function readPiece(summary: PieceSummary): Piece {
-  const file = path.join(root, documentFile(TYPE_OF_SECTION[summary.section], summary.sourceFile));
+  const file = fromRoot(documentFile(TYPE_OF_SECTION[summary.section], summary.sourceFile));
   const doc = JSON.parse(readFileSync(file, 'utf8')) as GeneratedPiece;
   return { ...summaryOf(doc), bodyCode: doc.body.code, toc: doc.toc, structuredData: doc.structuredData };
 }

@@ -71,3 +71,14 @@ export const ownCommentSchema = publicReplySchema
   })
   .meta({ id: 'OwnComment' });
 export type OwnComment = z.infer<typeof ownCommentSchema>;
+
+/** `GET …/me`: what the reader asking sees of their own activity on a piece. */
+export const readerStateSchema = z
+  .object({
+    mine: z.number().int().min(1).max(5).nullable(),
+    pending: z.array(ownCommentSchema).meta({ description: 'Ses commentaires en attente de modération' }),
+    editable: z.array(z.object({ id: z.uuid(), until: z.iso.datetime() })).meta({ description: 'Ses commentaires encore modifiables, et jusqu’à quand' }),
+    formToken: z.string().meta({ description: 'Jeton signé du moment où le formulaire est montré' }),
+  })
+  .meta({ id: 'ReaderState' });
+export type ReaderState = z.infer<typeof readerStateSchema>;

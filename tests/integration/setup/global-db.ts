@@ -2,7 +2,9 @@ import type { TestProject } from 'vitest/node';
 import { createTestDatabase, type DatabaseKind } from './database';
 import { freePort, NEXT_BIN, startServer } from './next-server';
 
-export const TEST_SECRET = 'test-secret-for-integration-tests-only-0123456789';
+import { TEST_SECRET } from '../../fixtures/test-env.mjs';
+
+export { TEST_SECRET };
 
 declare module 'vitest' {
   export interface ProvidedContext {

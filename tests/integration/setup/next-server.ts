@@ -39,7 +39,7 @@ export async function startServer(command: string[], env: Record<string, string>
   let output = '';
   const child = spawn(file, args, {
     cwd: root,
-    env: { ...process.env, NEXT_DIST_DIR: '.next-e2e', NEXT_TELEMETRY_DISABLED: '1', ...env },
+    env: { ...process.env, NEXT_DIST_DIR: '.next-e2e', NEXT_TELEMETRY_DISABLED: '1', NEXT_ISR_FLUSH_TO_DISK: '0', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));

@@ -5,10 +5,9 @@ import { MdxContent } from '@/components/article/mdx-content';
 import { PieceFooter } from '@/components/article/piece-footer';
 import { PieceHeader } from '@/components/article/piece-header';
 import { TableOfContents } from '@/components/article/table-of-contents';
+import { PieceReaders } from '@/components/reader/piece-readers';
 import { getPiece, getPublishedPieces } from '@/lib/content';
 import { sectionFromParam } from '@/lib/content/sections';
-import { env } from '@/lib/env';
-import { jsonLdScript, pieceJsonLd } from '@/lib/structured-data';
 
 type Props = { params: Promise<{ section: string; slug: string }> };
 
@@ -45,7 +44,6 @@ export default async function PiecePage({ params }: Props) {
   const { piece, author, related, previous, next } = found;
   return (
     <article>
-      <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: jsonLdScript(pieceJsonLd(piece, author, env.SITE_URL)) }} />
       <PieceHeader piece={piece} author={author} />
       <div className="grid gap-10 lg:grid-cols-[minmax(0,1fr)_16rem]">
         <div className={`prose prose-lg max-w-none font-serif [&>p:first-child]:text-xl ${piece.interviewee ? 'interview-body' : ''}`}>
@@ -57,6 +55,7 @@ export default async function PiecePage({ params }: Props) {
           </div>
         </aside>
       </div>
+      <PieceReaders piece={piece} author={author} />
       <PieceFooter related={related} previous={previous} next={next} />
     </article>
   );

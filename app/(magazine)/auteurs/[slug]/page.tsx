@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { MdxContent } from '@/components/article/mdx-content';
-import { PieceList } from '@/components/article/piece-card';
+import { PieceCards } from '@/components/article/piece-cards';
 import { authorNames, getAuthor, getAuthors } from '@/lib/content';
 import { plural } from '@/lib/format';
 
@@ -32,7 +32,7 @@ export default async function AuthorPage({ params }: Props) {
         </div>
       </header>
       <h2 className="mb-6 font-serif text-2xl font-bold">{plural(pieces.length, 'contenu publié', 'contenus publiés')}</h2>
-      <PieceList pieces={pieces} authors={authorNames()} headingLevel="h3" />
+      <PieceCards pieces={pieces} authors={authorNames()} headingLevel="h3" />
     </>
   );
 }

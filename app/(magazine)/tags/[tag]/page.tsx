@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
-import { PieceList } from '@/components/article/piece-card';
+import { PieceCards } from '@/components/article/piece-cards';
 import { authorNames, getTag, getTags } from '@/lib/content';
 import { plural } from '@/lib/format';
 
@@ -30,7 +30,7 @@ export default async function TagPage({ params }: Props) {
         <h1 className="font-serif text-4xl font-bold">{found.tag.name}</h1>
         <p className="mt-2 text-muted">{plural(found.pieces.length, 'contenu')}</p>
       </header>
-      <PieceList pieces={found.pieces} authors={authorNames()} />
+      <PieceCards pieces={found.pieces} authors={authorNames()} />
     </>
   );
 }

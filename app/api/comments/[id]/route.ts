@@ -2,7 +2,7 @@ import { requireCommentId } from '@/lib/api-pieces';
 import { deleteComment, editComment } from '@/lib/comments';
 import { env } from '@/lib/env';
 import { ApiError } from '@/lib/errors';
-import { assertSameOrigin, handleApi, identifyReader, json, parseInput, readJsonBody } from '@/lib/http';
+import { assertSameOrigin, handleApi, json, parseInput, readerOf, readJsonBody } from '@/lib/http';
 import { revalidatePiece } from '@/lib/piece-data';
 import { consumeRateLimit } from '@/lib/rate-limit';
 import { commentEditSchema } from '@/lib/validations/comment';
@@ -18,7 +18,7 @@ export async function PATCH(request: Request, { params }: Context) {
     const id = await requireCommentId(params);
     assertSameOrigin(request);
     const { body } = parseInput(commentEditSchema, await readJsonBody(request));
-    const reader = identifyReader(request, { create: false });
+    const reader = readerOf(request, { create: false });
     if (!reader.readerKey) notAuthor();
     await consumeRateLimit('comment', { readerKey: reader.readerKey, addressKey: reader.addressKey });
     const { comment, pieceKey } = await editComment(id, body, reader.readerKey, {
@@ -33,7 +33,7 @@ export async function DELETE(request: Request, { params }: Context) {
   return handleApi(async () => {
     const id = await requireCommentId(params);
     assertSameOrigin(request);
-    const reader = identifyReader(request, { create: false });
+    const reader = readerOf(request, { create: false });
     if (!reader.readerKey) notAuthor();
     const { pieceKey } = await deleteComment(id, reader.readerKey);
     revalidatePiece(pieceKey);

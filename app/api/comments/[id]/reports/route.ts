@@ -1,5 +1,5 @@
 import { requireCommentId } from '@/lib/api-pieces';
-import { assertSameOrigin, handleApi, identifyReader, json, parseInput, readJsonBody, withReaderCookie } from '@/lib/http';
+import { assertSameOrigin, handleApi, json, parseInput, readerOf, readJsonBody, withReaderCookie } from '@/lib/http';
 import { consumeRateLimit } from '@/lib/rate-limit';
 import { reportComment } from '@/lib/reports';
 import { reportInputSchema } from '@/lib/validations/report';
@@ -11,7 +11,7 @@ export async function POST(request: Request, { params }: Context) {
     const id = await requireCommentId(params);
     assertSameOrigin(request);
     const input = parseInput(reportInputSchema, await readJsonBody(request));
-    const reader = identifyReader(request, { create: true });
+    const reader = readerOf(request, { create: true });
     const readerKey = reader.readerKey ?? '';
     await consumeRateLimit('report', { readerKey, addressKey: reader.addressKey });
     const report = await reportComment(id, input, readerKey);

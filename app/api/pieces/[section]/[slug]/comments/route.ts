@@ -2,7 +2,7 @@ import { requirePieceKey } from '@/lib/api-pieces';
 import { createComment, decodeCursor } from '@/lib/comments';
 import { env } from '@/lib/env';
 import { ApiError, MESSAGES } from '@/lib/errors';
-import { assertSameOrigin, handleApi, identifyReader, json, parseInput, readJsonBody, withReaderCookie } from '@/lib/http';
+import { assertSameOrigin, handleApi, json, parseInput, readerOf, readJsonBody, withReaderCookie } from '@/lib/http';
 import { cachedCommentPage, revalidatePiece } from '@/lib/piece-data';
 import { consumeRateLimit } from '@/lib/rate-limit';
 import { commentInputSchema } from '@/lib/validations/comment';
@@ -26,7 +26,7 @@ export async function POST(request: Request, { params }: Context) {
     const pieceKey = await requirePieceKey(params);
     assertSameOrigin(request);
     const input = parseInput(commentInputSchema, await readJsonBody(request));
-    const reader = identifyReader(request, { create: true });
+    const reader = readerOf(request, { create: true });
     const writer = { readerKey: reader.readerKey ?? '', addressKey: reader.addressKey };
     await consumeRateLimit('comment', writer);
     const comment = await createComment(pieceKey, input, writer, {

@@ -1,6 +1,6 @@
 import { requirePieceKey } from '@/lib/api-pieces';
 import { ApiError, MESSAGES } from '@/lib/errors';
-import { assertSameOrigin, handleApi, identifyReader, json, parseInput, readJsonBody, withReaderCookie } from '@/lib/http';
+import { assertSameOrigin, handleApi, json, parseInput, readerOf, readJsonBody, withReaderCookie } from '@/lib/http';
 import { cachedRatingAggregate, revalidatePiece } from '@/lib/piece-data';
 import { consumeRateLimit } from '@/lib/rate-limit';
 import { ratingAggregate, readerRating, removeRating, setRating } from '@/lib/ratings';
@@ -11,7 +11,7 @@ type Context = { params: Promise<{ section: string; slug: string }> };
 export async function GET(request: Request, { params }: Context) {
   return handleApi(async () => {
     const pieceKey = await requirePieceKey(params);
-    const reader = identifyReader(request, { create: false });
+    const reader = readerOf(request, { create: false });
     const aggregate = await cachedRatingAggregate(pieceKey);
     if (!aggregate) throw new ApiError('database_unavailable', MESSAGES.databaseUnavailable);
     const mine = reader.readerKey ? await readerRating(pieceKey, reader.readerKey) : null;
@@ -24,7 +24,7 @@ export async function PUT(request: Request, { params }: Context) {
     const pieceKey = await requirePieceKey(params);
     assertSameOrigin(request);
     const { value } = parseInput(ratingInputSchema, await readJsonBody(request));
-    const reader = identifyReader(request, { create: true });
+    const reader = readerOf(request, { create: true });
     const readerKey = reader.readerKey ?? '';
     await consumeRateLimit('rating', { readerKey, addressKey: reader.addressKey });
     await setRating(pieceKey, readerKey, value);
@@ -37,7 +37,7 @@ export async function DELETE(request: Request, { params }: Context) {
   return handleApi(async () => {
     const pieceKey = await requirePieceKey(params);
     assertSameOrigin(request);
-    const reader = identifyReader(request, { create: false });
+    const reader = readerOf(request, { create: false });
     if (reader.readerKey) {
       await consumeRateLimit('rating', { readerKey: reader.readerKey, addressKey: reader.addressKey });
       await removeRating(pieceKey, reader.readerKey);

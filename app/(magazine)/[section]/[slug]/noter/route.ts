@@ -1,0 +1,32 @@
+import { requirePieceKey } from '@/lib/api-pieces';
+import { formFailure, seeOther } from '@/lib/form-posts';
+import { assertSameOrigin, parseInput, readerOf, readFormBody } from '@/lib/http';
+import { revalidatePiece } from '@/lib/piece-data';
+import { consumeRateLimit } from '@/lib/rate-limit';
+import { removeRating, setRating } from '@/lib/ratings';
+import { ratingInputSchema } from '@/lib/validations/rating';
+
+type Context = { params: Promise<{ section: string; slug: string }> };
+
+// The rating form, sent without JavaScript.
+export async function POST(request: Request, { params }: Context) {
+  const { section, slug } = await params;
+  const back = `/${section}/${slug}`;
+  try {
+    const pieceKey = await requirePieceKey(params);
+    assertSameOrigin(request);
+    const form = await readFormBody(request);
+    const remove = form.get('intent') === 'remove';
+    const value = remove ? null : parseInput(ratingInputSchema, { value: Number(form.get('value') ?? Number.NaN) }).value;
+    const reader = readerOf(request, { create: !remove });
+    if (reader.readerKey) {
+      await consumeRateLimit('rating', { readerKey: reader.readerKey, addressKey: reader.addressKey });
+      if (value === null) await removeRating(pieceKey, reader.readerKey);
+      else await setRating(pieceKey, reader.readerKey, value);
+      revalidatePiece(pieceKey);
+    }
+    return seeOther(`${back}#evaluer`, reader);
+  } catch (error) {
+    return formFailure(error, back, 'note');
+  }
+}

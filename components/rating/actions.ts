@@ -1,0 +1,29 @@
+'use server';
+
+import { actionError, actionReader, refreshPiece, targetPieceKey, type PieceTarget } from '@/lib/action-context';
+import { parseInput } from '@/lib/http';
+import { consumeRateLimit } from '@/lib/rate-limit';
+import { ratingAggregate, removeRating, setRating } from '@/lib/ratings';
+import { ratingInputSchema, type RatingSummary } from '@/lib/validations/rating';
+
+export type RatingState = { summary: RatingSummary | null; error: string | null; saved: boolean };
+
+/** The rating form: gives, changes (`intent=rate`, `value`) or withdraws (`intent=remove`) the reader's rating. */
+export async function submitRating(target: PieceTarget, previous: RatingState, formData: FormData): Promise<RatingState> {
+  try {
+    const pieceKey = await targetPieceKey(target);
+    const remove = formData.get('intent') === 'remove';
+    const value = remove ? null : parseInput(ratingInputSchema, { value: Number(formData.get('value') ?? Number.NaN) }).value;
+    const reader = await actionReader({ create: !remove });
+    if (reader.readerKey) {
+      await consumeRateLimit('rating', { readerKey: reader.readerKey, addressKey: reader.addressKey });
+      if (value === null) await removeRating(pieceKey, reader.readerKey);
+      else await setRating(pieceKey, reader.readerKey, value);
+      refreshPiece(pieceKey);
+    }
+    return { summary: { ...(await ratingAggregate(pieceKey)), mine: value }, error: null, saved: true };
+  } catch (error) {
+    const { message } = actionError(error);
+    return { summary: previous.summary, error: message, saved: false };
+  }
+}
