@@ -1,12 +1,12 @@
 'use server';
 
 import { actionError, actionReader, refreshPiece, targetPieceKey, type PieceTarget } from '@/lib/action-context';
-import { createComment, deleteComment, editComment } from '@/lib/comments';
+import { deleteComment, editComment } from '@/lib/comments';
 import { env } from '@/lib/env';
 import { ApiError } from '@/lib/errors';
-import { checkFormToken } from '@/lib/form-token';
-import { parseInput, readerSecret } from '@/lib/http';
+import { parseInput } from '@/lib/http';
 import { consumeRateLimit } from '@/lib/rate-limit';
+import { commentAs } from '@/lib/reader-writes';
 import { reportComment } from '@/lib/reports';
 import { commentEditSchema, commentInputSchema, type OwnComment } from '@/lib/validations/comment';
 import { reportInputSchema } from '@/lib/validations/report';
@@ -32,14 +32,9 @@ export async function submitComment(target: PieceTarget & { parentId?: string },
   try {
     const pieceKey = await targetPieceKey(target);
     const input = parseInput(commentInputSchema, { ...values, parentId: target.parentId, website: text(formData, 'website') });
-    // Sent sooner than a person can type: a robot's, kept as spam. Without a genuine token
-    // (a page cached under another secret, a script): held for an editor to decide.
-    const timing = checkFormToken(readerSecret(), text(formData, 'startedAt'), Date.now());
-    if (timing === 'too-fast') input.website ||= 'envoyé trop vite';
     const reader = await actionReader({ create: true });
     const writer = { readerKey: reader.readerKey ?? '', addressKey: reader.addressKey };
-    await consumeRateLimit('comment', writer);
-    const comment = await createComment(pieceKey, input, writer, { moderation: moderation(), hold: timing === 'invalid' });
+    const comment = await commentAs(writer, pieceKey, input, text(formData, 'startedAt') ?? null);
     refreshPiece(pieceKey);
     return {
       status: comment.status,

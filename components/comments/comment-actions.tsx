@@ -2,13 +2,13 @@
 
 import { useActionState, useEffect, useState, useTransition } from 'react';
 import type { PieceTarget } from '@/lib/action-context';
-import { REPORT_REASONS } from '@/lib/validations/report';
+import { COMMENT_BODY_MAX, COMMENT_BODY_MIN, REPORT_DETAILS_MAX, REPORT_REASONS, type ReportReason } from '@/lib/comment-limits';
 import { useReader } from '@/components/reader/reader-provider';
 import { useHydrated } from '@/components/reader/use-hydrated';
 import { deleteOwnComment, editOwnComment, reportCommentAction, type OwnCommentState, type ReportState } from './actions';
 import { CommentForm } from './comment-form';
 
-const REASON_LABELS: Record<(typeof REPORT_REASONS)[number], string> = {
+const REASON_LABELS: Record<ReportReason, string> = {
   spam: 'Spam ou publicité',
   abuse: 'Propos injurieux, haineux ou harcèlement',
   off_topic: 'Hors sujet',
@@ -47,7 +47,7 @@ function ReportForm({ commentId }: { commentId: string }) {
       </fieldset>
       <label className="block">
         Précisions <span className="text-muted">(facultatif)</span>
-        <textarea name="details" maxLength={1000} rows={2} className="mt-1 w-full rounded-md border border-line bg-paper px-2 py-1" />
+        <textarea name="details" maxLength={REPORT_DETAILS_MAX} rows={2} className="mt-1 w-full rounded-md border border-line bg-paper px-2 py-1" />
       </label>
       <button type="submit" disabled={pending} className="rounded-md border border-line px-3 py-1 font-semibold">
         Envoyer le signalement
@@ -72,7 +72,7 @@ function EditForm({ commentId, body, onDone }: { commentId: string; body: string
     <form action={action} className="mt-2 space-y-2" aria-label="Modifier votre commentaire">
       <label className="block text-sm font-semibold">
         Votre commentaire
-        <textarea name="body" defaultValue={body} required minLength={2} maxLength={4000} rows={4} className="mt-1 w-full rounded-md border border-line bg-paper px-3 py-2 font-normal" />
+        <textarea name="body" defaultValue={body} required minLength={COMMENT_BODY_MIN} maxLength={COMMENT_BODY_MAX} rows={4} className="mt-1 w-full rounded-md border border-line bg-paper px-3 py-2 font-normal" />
       </label>
       <button type="submit" disabled={pending} className="rounded-md bg-accent px-3 py-1 text-sm font-semibold text-accent-ink">
         Enregistrer

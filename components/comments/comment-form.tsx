@@ -2,7 +2,7 @@
 
 import { useActionState, useEffect, useId, useRef, useState } from 'react';
 import type { PieceTarget } from '@/lib/action-context';
-import { COMMENT_BODY_MAX } from '@/lib/validations/comment';
+import { AUTHOR_NAME_MAX, COMMENT_BODY_MAX, COMMENT_BODY_MIN } from '@/lib/comment-limits';
 import { useReader } from '@/components/reader/reader-provider';
 import { useHydrated } from '@/components/reader/use-hydrated';
 import { submitComment, type CommentFormState } from './actions';
@@ -53,7 +53,7 @@ export function CommentForm({ target, parentId, heading, onDone }: Props) {
           <label htmlFor={`${id}-author`} className="text-sm font-semibold">
             Nom
           </label>
-          <input id={`${id}-author`} name="author" required maxLength={60} autoComplete="name" defaultValue={state.values?.author} className={fieldClass} aria-invalid={Boolean(error('author'))} aria-describedby={error('author') ? `${id}-author-error` : undefined} />
+          <input id={`${id}-author`} name="author" required maxLength={AUTHOR_NAME_MAX} autoComplete="name" defaultValue={state.values?.author} className={fieldClass} aria-invalid={Boolean(error('author'))} aria-describedby={error('author') ? `${id}-author-error` : undefined} />
           {error('author') && <span id={`${id}-author-error`} className="text-sm text-accent">{error('author')}</span>}
         </p>
         <p>
@@ -72,7 +72,7 @@ export function CommentForm({ target, parentId, heading, onDone }: Props) {
           id={`${id}-body`}
           name="body"
           required
-          minLength={2}
+          minLength={COMMENT_BODY_MIN}
           maxLength={COMMENT_BODY_MAX}
           rows={parentId ? 3 : 5}
           defaultValue={state.values?.body}

@@ -2,8 +2,8 @@
 
 import { actionError, actionReader, refreshPiece, targetPieceKey, type PieceTarget } from '@/lib/action-context';
 import { parseInput } from '@/lib/http';
-import { consumeRateLimit } from '@/lib/rate-limit';
-import { ratingAggregate, removeRating, setRating } from '@/lib/ratings';
+import { ratingAggregate } from '@/lib/ratings';
+import { rateAs } from '@/lib/reader-writes';
 import { ratingInputSchema, type RatingSummary } from '@/lib/validations/rating';
 
 export type RatingState = { summary: RatingSummary | null; error: string | null; saved: boolean };
@@ -16,9 +16,7 @@ export async function submitRating(target: PieceTarget, previous: RatingState, f
     const value = remove ? null : parseInput(ratingInputSchema, { value: Number(formData.get('value') ?? Number.NaN) }).value;
     const reader = await actionReader({ create: !remove });
     if (reader.readerKey) {
-      await consumeRateLimit('rating', { readerKey: reader.readerKey, addressKey: reader.addressKey });
-      if (value === null) await removeRating(pieceKey, reader.readerKey);
-      else await setRating(pieceKey, reader.readerKey, value);
+      await rateAs({ readerKey: reader.readerKey, addressKey: reader.addressKey }, pieceKey, value);
       refreshPiece(pieceKey);
     }
     return { summary: { ...(await ratingAggregate(pieceKey)), mine: value }, error: null, saved: true };

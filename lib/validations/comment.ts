@@ -1,8 +1,6 @@
 import { z } from './zod';
 
-export const COMMENT_BODY_MIN = 2;
-export const COMMENT_BODY_MAX = 4000;
-export const AUTHOR_NAME_MAX = 60;
+import { AUTHOR_NAME_MAX, COMMENT_BODY_MAX, COMMENT_BODY_MIN } from '@/lib/comment-limits';
 
 const bodySchema = z
   .string({ error: 'Le commentaire est obligatoire.' })

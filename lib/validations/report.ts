@@ -1,12 +1,12 @@
 import { z } from './zod';
 
-export const REPORT_REASONS = ['spam', 'abuse', 'off_topic', 'other'] as const;
+import { REPORT_DETAILS_MAX, REPORT_REASONS } from '@/lib/comment-limits';
 
 /** `POST /api/comments/{id}/reports`. */
 export const reportInputSchema = z
   .object({
     reason: z.enum(REPORT_REASONS, { error: 'Choisissez un motif : spam, abuse, off_topic ou other.' }),
-    details: z.string().trim().max(1000, { error: 'Les précisions ne peuvent pas dépasser 1 000 caractères.' }).optional(),
+    details: z.string().trim().max(REPORT_DETAILS_MAX, { error: 'Les précisions ne peuvent pas dépasser 1 000 caractères.' }).optional(),
   })
   .strict()
   .meta({ id: 'ReportInput' });

@@ -1,11 +1,8 @@
 import { requirePieceKey } from '@/lib/api-pieces';
-import { createComment } from '@/lib/comments';
-import { env } from '@/lib/env';
-import { checkFormToken } from '@/lib/form-token';
 import { formFailure, seeOther } from '@/lib/form-posts';
-import { assertSameOrigin, parseInput, readerOf, readerSecret, readFormBody } from '@/lib/http';
+import { assertSameOrigin, parseInput, readerOf, readFormBody } from '@/lib/http';
 import { revalidatePiece } from '@/lib/piece-data';
-import { consumeRateLimit } from '@/lib/rate-limit';
+import { commentAs } from '@/lib/reader-writes';
 import { commentInputSchema } from '@/lib/validations/comment';
 
 type Context = { params: Promise<{ section: string; slug: string }> };
@@ -20,15 +17,8 @@ export async function POST(request: Request, { params }: Context) {
     const form = await readFormBody(request);
     const field = (name: string) => form.get(name) ?? undefined;
     const input = parseInput(commentInputSchema, { author: field('author'), email: field('email'), body: field('body'), website: field('website') });
-    const timing = checkFormToken(readerSecret(), form.get('startedAt'), Date.now());
-    if (timing === 'too-fast') input.website ||= 'envoyé trop vite';
     const reader = readerOf(request, { create: true });
-    const writer = { readerKey: reader.readerKey ?? '', addressKey: reader.addressKey };
-    await consumeRateLimit('comment', writer);
-    const comment = await createComment(pieceKey, input, writer, {
-      moderation: { mode: env.COMMENT_MODERATION, maxLinks: env.COMMENT_MAX_LINKS },
-      hold: timing === 'invalid',
-    });
+    const comment = await commentAs({ readerKey: reader.readerKey ?? '', addressKey: reader.addressKey }, pieceKey, input, form.get('startedAt'));
     revalidatePiece(pieceKey);
     if (comment.status === 'published') return seeOther(`${back}#commentaire-${comment.id}`, reader);
     return seeOther(`${back}#commentaire-pending`, reader);

@@ -2,8 +2,7 @@ import { requirePieceKey } from '@/lib/api-pieces';
 import { formFailure, seeOther } from '@/lib/form-posts';
 import { assertSameOrigin, parseInput, readerOf, readFormBody } from '@/lib/http';
 import { revalidatePiece } from '@/lib/piece-data';
-import { consumeRateLimit } from '@/lib/rate-limit';
-import { removeRating, setRating } from '@/lib/ratings';
+import { rateAs } from '@/lib/reader-writes';
 import { ratingInputSchema } from '@/lib/validations/rating';
 
 type Context = { params: Promise<{ section: string; slug: string }> };
@@ -20,9 +19,7 @@ export async function POST(request: Request, { params }: Context) {
     const value = remove ? null : parseInput(ratingInputSchema, { value: Number(form.get('value') ?? Number.NaN) }).value;
     const reader = readerOf(request, { create: !remove });
     if (reader.readerKey) {
-      await consumeRateLimit('rating', { readerKey: reader.readerKey, addressKey: reader.addressKey });
-      if (value === null) await removeRating(pieceKey, reader.readerKey);
-      else await setRating(pieceKey, reader.readerKey, value);
+      await rateAs({ readerKey: reader.readerKey, addressKey: reader.addressKey }, pieceKey, value);
       revalidatePiece(pieceKey);
     }
     return seeOther(`${back}#evaluer`, reader);

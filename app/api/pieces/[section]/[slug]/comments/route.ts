@@ -1,10 +1,9 @@
 import { requirePieceKey } from '@/lib/api-pieces';
-import { createComment, decodeCursor } from '@/lib/comments';
-import { env } from '@/lib/env';
+import { decodeCursor } from '@/lib/comments';
 import { ApiError, MESSAGES } from '@/lib/errors';
 import { assertSameOrigin, handleApi, json, parseInput, readerOf, readJsonBody, withReaderCookie } from '@/lib/http';
 import { cachedCommentPage, revalidatePiece } from '@/lib/piece-data';
-import { consumeRateLimit } from '@/lib/rate-limit';
+import { commentAs } from '@/lib/reader-writes';
 import { commentInputSchema } from '@/lib/validations/comment';
 
 type Context = { params: Promise<{ section: string; slug: string }> };
@@ -28,10 +27,7 @@ export async function POST(request: Request, { params }: Context) {
     const input = parseInput(commentInputSchema, await readJsonBody(request));
     const reader = readerOf(request, { create: true });
     const writer = { readerKey: reader.readerKey ?? '', addressKey: reader.addressKey };
-    await consumeRateLimit('comment', writer);
-    const comment = await createComment(pieceKey, input, writer, {
-      moderation: { mode: env.COMMENT_MODERATION, maxLinks: env.COMMENT_MAX_LINKS },
-    });
+    const comment = await commentAs(writer, pieceKey, input);
     revalidatePiece(pieceKey);
     return withReaderCookie(json({ comment }, { status: 201 }), reader);
   });

@@ -2,8 +2,8 @@ import { requirePieceKey } from '@/lib/api-pieces';
 import { ApiError, MESSAGES } from '@/lib/errors';
 import { assertSameOrigin, handleApi, json, parseInput, readerOf, readJsonBody, withReaderCookie } from '@/lib/http';
 import { cachedRatingAggregate, revalidatePiece } from '@/lib/piece-data';
-import { consumeRateLimit } from '@/lib/rate-limit';
-import { ratingAggregate, readerRating, removeRating, setRating } from '@/lib/ratings';
+import { ratingAggregate, readerRating } from '@/lib/ratings';
+import { rateAs } from '@/lib/reader-writes';
 import { ratingInputSchema } from '@/lib/validations/rating';
 
 type Context = { params: Promise<{ section: string; slug: string }> };
@@ -25,9 +25,7 @@ export async function PUT(request: Request, { params }: Context) {
     assertSameOrigin(request);
     const { value } = parseInput(ratingInputSchema, await readJsonBody(request));
     const reader = readerOf(request, { create: true });
-    const readerKey = reader.readerKey ?? '';
-    await consumeRateLimit('rating', { readerKey, addressKey: reader.addressKey });
-    await setRating(pieceKey, readerKey, value);
+    await rateAs({ readerKey: reader.readerKey ?? '', addressKey: reader.addressKey }, pieceKey, value);
     revalidatePiece(pieceKey);
     return withReaderCookie(json({ ...(await ratingAggregate(pieceKey)), mine: value }), reader);
   });
@@ -39,8 +37,7 @@ export async function DELETE(request: Request, { params }: Context) {
     assertSameOrigin(request);
     const reader = readerOf(request, { create: false });
     if (reader.readerKey) {
-      await consumeRateLimit('rating', { readerKey: reader.readerKey, addressKey: reader.addressKey });
-      await removeRating(pieceKey, reader.readerKey);
+      await rateAs({ readerKey: reader.readerKey, addressKey: reader.addressKey }, pieceKey, null);
       revalidatePiece(pieceKey);
     }
     return json({ ...(await ratingAggregate(pieceKey)), mine: null });
