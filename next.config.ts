@@ -18,6 +18,8 @@ const nextConfig: NextConfig = {
     // Pages regenerated after a write are also saved in the build folder, so a restart keeps
     // them. The tests serve one build from several databases at once and turn that off.
     isrFlushToDisk: process.env.NEXT_ISR_FLUSH_TO_DISK !== '0',
+    // forbidden() and unauthorized() for the editors' desk: real 403 and 401 answers.
+    authInterrupts: true,
   },
   // Types are checked once, by `npm run typecheck` (and CI), not again inside every build. The
   // test build, in its own folder, gets a tsconfig of its own, which Next may rewrite at will.

@@ -5,6 +5,7 @@ import { pieceTag } from '@/lib/cache-tags';
 import { publishedPieceKey } from '@/lib/content';
 import { isDatabaseUnavailable } from '@/lib/db';
 import { ApiError, MESSAGES } from '@/lib/errors';
+import { currentAccount } from '@/lib/auth/session';
 import { identifyReader, type Reader } from '@/lib/http';
 
 const TWO_YEARS_SECONDS = 2 * 365 * 24 * 3600;
@@ -23,7 +24,7 @@ export async function targetPieceKey(target: PieceTarget): Promise<string> {
 export async function actionReader({ create }: { create: boolean }): Promise<Reader> {
   const requestHeaders = await headers();
   const secure = requestHeaders.get('x-forwarded-proto') === 'https';
-  const reader = identifyReader(requestHeaders, { create, secure });
+  const reader = identifyReader(requestHeaders, { create, secure, account: await currentAccount() });
   if (reader.newCookie) {
     (await cookies()).set(reader.newCookie.name, reader.newCookie.value, {
       httpOnly: true,

@@ -136,6 +136,7 @@ export async function createComment(pieceKey: string, input: CommentInput, write
       parentId,
       authorName: input.author,
       email: input.email ?? null,
+      notifyReplies: Boolean(input.notify && input.email),
       userId: writer.userId ?? null,
       body: input.body,
       status: input.website ? 'spam' : status,

@@ -34,6 +34,11 @@ export function db(): Database {
   return globalForDb.placeDesReseauxDb;
 }
 
+/** For command-line scripts: the database to use when DATABASE_URL is not set (the embedded one). */
+export function connectDatabase(url: string): void {
+  globalForDb.placeDesReseauxDb ??= connect(url);
+}
+
 /** The database cannot be reached (down, restarting, overloaded or not configured). */
 export class DatabaseUnavailableError extends Error {
   override name = 'DatabaseUnavailableError';
@@ -45,6 +50,9 @@ const UNAVAILABLE_CODES = new Set([
   '57P01', '57P02', '57P03', '53300', '57014', '08000', '08001', '08003', '08004', '08006',
 ]);
 
+const UNAVAILABLE_MESSAGE =
+  /Can't reach database server|Connection terminated|terminating connection|connect ECONNREFUSED|timeout exceeded when trying to connect|Query read timeout|statement timeout|the database system is (starting up|shutting down)/i;
+
 /** Whether an error means "the database is unavailable" rather than a bug or a bad input. */
 export function isDatabaseUnavailable(error: unknown): boolean {
   for (let current: unknown = error, depth = 0; current && depth < 6; depth++) {
@@ -53,7 +61,7 @@ export function isDatabaseUnavailable(error: unknown): boolean {
     const { code, message, cause, originalCode } = current as Record<string, unknown>;
     if (typeof code === 'string' && UNAVAILABLE_CODES.has(code)) return true;
     if (typeof originalCode === 'string' && UNAVAILABLE_CODES.has(originalCode)) return true;
-    if (typeof message === 'string' && /timeout|terminat|Connection|connect ECONNREFUSED|Can't reach database/i.test(message)) return true;
+    if (typeof message === 'string' && UNAVAILABLE_MESSAGE.test(message)) return true;
     current = cause;
   }
   return false;

@@ -9,6 +9,11 @@ const DATABASE = 'placedesreseaux';
 
 export type EmbeddedDatabase = { url: string; port: number; stop: () => Promise<void> };
 
+/** Where a running launcher tells other commands (npm run editor) how to reach its database. */
+export function runtimeUrlFile(dataDir: string): string {
+  return `${path.resolve(dataDir)}.url`;
+}
+
 /** Another process already runs PostgreSQL on this data directory. */
 export class EmbeddedDatabaseInUseError extends Error {
   override name = 'EmbeddedDatabaseInUseError';

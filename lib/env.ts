@@ -25,6 +25,14 @@ const schema = z.object({
   RATE_RATINGS_PER_MINUTE_READER: positiveInt(30),
   RATE_RATINGS_PER_MINUTE_ADDRESS: positiveInt(60),
   RATE_REPORTS_PER_MINUTE_READER: positiveInt(10),
+  /** SMTP server for sign-in links and notifications (smtp://user:pass@host:587); unset: printed in the log. */
+  EMAIL_SERVER: z.string().min(1).optional(),
+  EMAIL_FROM: z.string().min(3).default('Place des Réseaux <redaction@placedesreseaux.fr>'),
+  /** Accounts whose email is listed here are editors (comma-separated). */
+  EDITOR_EMAILS: z
+    .string()
+    .default('')
+    .transform((value) => value.split(',').map((email) => email.trim().toLowerCase()).filter(Boolean)),
   /** Number of reverse proxies in front of the app whose X-Forwarded-For to believe (0: none). */
   TRUST_PROXY: z
     .string()

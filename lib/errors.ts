@@ -3,6 +3,8 @@ export type ErrorCode =
   | 'invalid_json'
   | 'invalid_cursor'
   | 'unsupported_media_type'
+  | 'not_signed_in'
+  | 'not_editor'
   | 'forbidden_origin'
   | 'not_author'
   | 'edit_window_closed'
@@ -21,6 +23,8 @@ const STATUS: Record<ErrorCode, number> = {
   invalid_json: 400,
   invalid_cursor: 400,
   unsupported_media_type: 415,
+  not_signed_in: 401,
+  not_editor: 403,
   forbidden_origin: 403,
   not_author: 403,
   edit_window_closed: 403,

@@ -1,5 +1,8 @@
 import 'server-only';
+import { unstable_rethrow } from 'next/navigation';
 import type { z } from 'zod';
+import { accountReaderKey } from '@/lib/auth/merge';
+import { currentAccount, type Account } from '@/lib/auth/session';
 import { isDatabaseUnavailable } from '@/lib/db';
 import { env } from '@/lib/env';
 import { ApiError, MESSAGES } from '@/lib/errors';
@@ -38,6 +41,8 @@ export async function handleApi(handler: () => Promise<Response>): Promise<Respo
   try {
     return await handler();
   } catch (error) {
+    // Next's own signals (a dynamic route found out while prerendering, a redirect) go through.
+    unstable_rethrow(error);
     if (error instanceof ApiError) return errorResponse(error);
     if (isDatabaseUnavailable(error)) {
       console.error('[api] base de données indisponible :', error instanceof Error ? error.message : error);
@@ -137,11 +142,12 @@ export function parseInput<Schema extends z.ZodType>(schema: Schema, data: unkno
   throw new ApiError('validation_failed', issue.message, { field });
 }
 
-/** Who sends a request: their reader id (from the cookie), its keyed hash and their address's. */
+/** Who sends a request: their account or reader id (from the cookie), its keyed hash and their address's. */
 export type Reader = {
   readerId: string | null;
   readerKey: string | null;
   addressKey: string;
+  account: Account | null;
   /** The cookie to set when a reader id was just made. */
   newCookie: { name: string; value: string; secure: boolean } | null;
 };
@@ -152,25 +158,38 @@ export function readerSecret(): string {
   return env.AUTH_SECRET;
 }
 
-/** The reader behind request headers; with `create`, one is made when there is none. */
-export function identifyReader(headers: Pick<Headers, 'get'>, { create, secure }: { create: boolean; secure: boolean }): Reader {
+type Identify = { create: boolean; secure: boolean; account: Account | null };
+
+/**
+ * The reader behind request headers: a signed-in account is stored under its own key; an
+ * anonymous reader under the keyed hash of their cookie, made (with `create`) when there is none.
+ */
+export function identifyReader(headers: Pick<Headers, 'get'>, { create, secure, account }: Identify): Reader {
   const key = readerSecret();
   const addressKey = addressKeyOf(key, clientAddress(headers, env.TRUST_PROXY));
   const existing = readerIdFromCookies(headers.get('cookie'));
-  if (existing) return { readerId: existing, readerKey: readerKeyOf(key, existing), addressKey, newCookie: null };
-  if (!create) return { readerId: null, readerKey: null, addressKey, newCookie: null };
+  if (account) return { readerId: existing, readerKey: accountReaderKey(account.id), addressKey, account, newCookie: null };
+  if (existing) return { readerId: existing, readerKey: readerKeyOf(key, existing), addressKey, account: null, newCookie: null };
+  if (!create) return { readerId: null, readerKey: null, addressKey, account: null, newCookie: null };
   const readerId = newReaderId();
   return {
     readerId,
     readerKey: readerKeyOf(key, readerId),
     addressKey,
+    account: null,
     newCookie: { name: secure ? SECURE_READER_COOKIE : READER_COOKIE, value: readerId, secure },
   };
 }
 
 /** The reader behind a route handler's request. */
-export function readerOf(request: Request, { create }: { create: boolean }): Reader {
-  return identifyReader(request.headers, { create, secure: new URL(request.url).protocol === 'https:' });
+export async function readerOf(request: Request, { create }: { create: boolean }): Promise<Reader> {
+  const account = await currentAccount();
+  return identifyReader(request.headers, { create, secure: new URL(request.url).protocol === 'https:', account });
+}
+
+/** Who writes, as the services take it. */
+export function writerOf(reader: Reader): { readerKey: string; addressKey: string; userId: string | null } {
+  return { readerKey: reader.readerKey ?? '', addressKey: reader.addressKey, userId: reader.account?.id ?? null };
 }
 
 /** Adds the reader's new cookie to a response, when one was made. */

@@ -62,3 +62,34 @@ export async function pieceStats(pieceKeys: string[]): Promise<Record<string, { 
   }
   return stats;
 }
+
+export type PieceFigures = { pieceKey: string; average: number | null; ratings: number; comments: number; distribution: Record<1 | 2 | 3 | 4 | 5, number> };
+
+/** For the editors: every rated or commented piece's average, count, distribution and comments. */
+export async function allPieceFigures(): Promise<PieceFigures[]> {
+  const { prisma } = db();
+  const [ratings, comments] = await Promise.all([
+    prisma.rating.groupBy({ by: ['pieceKey', 'value'], _count: { _all: true } }),
+    prisma.comment.groupBy({ by: ['pieceKey'], where: { status: 'published' }, _count: { _all: true } }),
+  ]);
+  const figures = new Map<string, PieceFigures>();
+  const entry = (pieceKey: string) => {
+    let found = figures.get(pieceKey);
+    if (!found) {
+      found = { pieceKey, average: null, ratings: 0, comments: 0, distribution: { 1: 0, 2: 0, 3: 0, 4: 0, 5: 0 } };
+      figures.set(pieceKey, found);
+    }
+    return found;
+  };
+  for (const row of ratings) {
+    const figure = entry(row.pieceKey);
+    figure.distribution[row.value as 1 | 2 | 3 | 4 | 5] = row._count._all;
+    figure.ratings += row._count._all;
+  }
+  for (const row of comments) entry(row.pieceKey).comments = row._count._all;
+  for (const figure of figures.values()) {
+    const total = ([1, 2, 3, 4, 5] as const).reduce((sum, stars) => sum + stars * figure.distribution[stars], 0);
+    figure.average = figure.ratings ? Math.round((total / figure.ratings) * 10) / 10 : null;
+  }
+  return [...figures.values()];
+}

@@ -1,11 +1,16 @@
 import 'server-only';
+import { assertNotBanned } from '@/lib/bans';
 import { createComment, type Writer } from '@/lib/comments';
+import { db } from '@/lib/db';
 import { env } from '@/lib/env';
 import { checkFormToken } from '@/lib/form-token';
 import { readerSecret } from '@/lib/http';
 import { consumeRateLimit } from '@/lib/rate-limit';
 import { removeRating, setRating } from '@/lib/ratings';
+import { notifyEditorsSoon, notifyReplySoon } from '@/lib/notifications';
+import { reportComment } from '@/lib/reports';
 import type { CommentInput, OwnComment } from '@/lib/validations/comment';
+import type { ReportInput } from '@/lib/validations/report';
 
 // The two writes readers make, with their rules, shared by the JSON API, the server actions
 // behind the forms and the forms sent without JavaScript.
@@ -17,6 +22,15 @@ export async function rateAs(writer: Writer, pieceKey: string, value: number | n
   else await setRating(pieceKey, writer.readerKey, value, writer.userId ?? null);
 }
 
+// A signed-in reader comments under their display name and email; their first comment's name
+// becomes their display name when they have none yet.
+async function asAccount(userId: string, input: CommentInput): Promise<CommentInput> {
+  const { prisma } = db();
+  const user = await prisma.user.findUniqueOrThrow({ where: { id: userId }, select: { name: true, email: true } });
+  if (!user.name) await prisma.user.update({ where: { id: userId }, data: { name: input.author } });
+  return { ...input, author: user.name ?? input.author, email: user.email };
+}
+
 /**
  * Stores a reader's comment within their rate limits, under the moderation settings. From a
  * form, `formToken` says when it was shown: sent sooner than a person types, it is kept as spam;
@@ -24,10 +38,23 @@ export async function rateAs(writer: Writer, pieceKey: string, value: number | n
  */
 export async function commentAs(writer: Writer, pieceKey: string, input: CommentInput, formToken?: string | null): Promise<OwnComment> {
   const timing = formToken === undefined ? 'ok' : checkFormToken(readerSecret(), formToken, Date.now());
-  const checked = timing === 'too-fast' ? { ...input, website: input.website || 'envoyé trop vite' } : input;
+  let checked = timing === 'too-fast' ? { ...input, website: input.website || 'envoyé trop vite' } : input;
   await consumeRateLimit('comment', writer);
-  return createComment(pieceKey, checked, writer, {
+  if (writer.userId) checked = await asAccount(writer.userId, checked);
+  await assertNotBanned({ userId: writer.userId, readerKey: writer.readerKey, email: checked.email });
+  const comment = await createComment(pieceKey, checked, writer, {
     moderation: { mode: env.COMMENT_MODERATION, maxLinks: env.COMMENT_MAX_LINKS },
     hold: timing === 'invalid',
   });
+  if (comment.status === 'pending' && !checked.website) notifyEditorsSoon();
+  if (comment.status === 'published' && comment.parentId && !checked.website) notifyReplySoon(comment.id);
+  return comment;
+}
+
+/** A reader reports a comment; the editors hear of it. */
+export async function reportAs(writer: Writer, commentId: string, input: ReportInput) {
+  await consumeRateLimit('report', writer);
+  const report = await reportComment(commentId, input, writer.readerKey);
+  notifyEditorsSoon();
+  return report;
 }

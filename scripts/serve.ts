@@ -5,9 +5,9 @@
 // SIGTERM, or a child exiting.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { startEmbeddedPostgres, type EmbeddedDatabase } from '../lib/embedded-postgres';
+import { runtimeUrlFile, startEmbeddedPostgres, type EmbeddedDatabase } from '../lib/embedded-postgres';
 import { env } from '../lib/env';
 import { migrate } from '../lib/migrations';
 
@@ -40,6 +40,7 @@ async function main() {
   if (!databaseUrl) {
     database = await startEmbeddedPostgres(path.join(env.DATA_DIR, 'postgres'), (line) => console.log(line));
     databaseUrl = database.url;
+    writeFileSync(runtimeUrlFile(path.join(env.DATA_DIR, 'postgres')), database.url, { mode: 0o600 });
     console.log(`[serve] PostgreSQL embarqué sur 127.0.0.1:${database.port} (données : ${path.join(env.DATA_DIR, 'postgres')})`);
   }
   const authSecret = secret(database !== null);
@@ -66,6 +67,7 @@ async function main() {
       })),
     );
     await database?.stop();
+    rmSync(runtimeUrlFile(path.join(env.DATA_DIR, 'postgres')), { force: true });
     process.exit(code);
   };
   for (const child of children) child.once('exit', (code) => void stop(code ?? 0));

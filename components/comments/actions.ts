@@ -4,10 +4,9 @@ import { actionError, actionReader, refreshPiece, targetPieceKey, type PieceTarg
 import { deleteComment, editComment } from '@/lib/comments';
 import { env } from '@/lib/env';
 import { ApiError } from '@/lib/errors';
-import { parseInput } from '@/lib/http';
+import { parseInput, writerOf } from '@/lib/http';
 import { consumeRateLimit } from '@/lib/rate-limit';
-import { commentAs } from '@/lib/reader-writes';
-import { reportComment } from '@/lib/reports';
+import { commentAs, reportAs } from '@/lib/reader-writes';
 import { commentEditSchema, commentInputSchema, type OwnComment } from '@/lib/validations/comment';
 import { reportInputSchema } from '@/lib/validations/report';
 
@@ -31,9 +30,9 @@ export async function submitComment(target: PieceTarget & { parentId?: string },
   const values = { author: text(formData, 'author') ?? '', email: text(formData, 'email') ?? '', body: text(formData, 'body') ?? '' };
   try {
     const pieceKey = await targetPieceKey(target);
-    const input = parseInput(commentInputSchema, { ...values, parentId: target.parentId, website: text(formData, 'website') });
+    const input = parseInput(commentInputSchema, { ...values, parentId: target.parentId, website: text(formData, 'website'), notify: formData.get('notify') === 'on' });
     const reader = await actionReader({ create: true });
-    const writer = { readerKey: reader.readerKey ?? '', addressKey: reader.addressKey };
+    const writer = writerOf(reader);
     const comment = await commentAs(writer, pieceKey, input, text(formData, 'startedAt') ?? null);
     refreshPiece(pieceKey);
     return {
@@ -87,9 +86,7 @@ export async function reportCommentAction(id: string, _previous: ReportState, fo
   try {
     const input = parseInput(reportInputSchema, { reason: text(formData, 'reason'), details: text(formData, 'details') || undefined });
     const reader = await actionReader({ create: true });
-    const readerKey = reader.readerKey ?? '';
-    await consumeRateLimit('report', { readerKey, addressKey: reader.addressKey });
-    await reportComment(id, input, readerKey);
+    await reportAs(writerOf(reader), id, input);
     return { status: 'done', message: 'Merci, la rédaction va examiner ce commentaire.' };
   } catch (error) {
     return { status: 'error', message: actionError(error).message };

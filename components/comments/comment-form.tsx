@@ -1,5 +1,6 @@
 'use client';
 
+import Link from 'next/link';
 import { useActionState, useEffect, useId, useRef, useState } from 'react';
 import type { PieceTarget } from '@/lib/action-context';
 import { AUTHOR_NAME_MAX, COMMENT_BODY_MAX, COMMENT_BODY_MIN } from '@/lib/comment-limits';
@@ -15,7 +16,7 @@ const initial: CommentFormState = { status: 'idle', message: null };
 /** « Laisser un commentaire »: name, optional email, text; a reply when `parentId` is given. */
 export function CommentForm({ target, parentId, heading, onDone }: Props) {
   const [state, action, pending] = useActionState(submitComment.bind(null, { ...target, parentId }), initial);
-  const { formToken, remember, ready } = useReader();
+  const { formToken, remember, ready, account } = useReader();
   const [length, setLength] = useState(state.values?.body.length ?? 0);
   const id = useId();
   const hydrated = useHydrated();
@@ -48,22 +49,31 @@ export function CommentForm({ target, parentId, heading, onDone }: Props) {
           <input type="text" name="website" tabIndex={-1} autoComplete="off" defaultValue="" />
         </label>
       </div>
-      <div className="grid gap-4 sm:grid-cols-2">
-        <p>
-          <label htmlFor={`${id}-author`} className="text-sm font-semibold">
-            Nom
-          </label>
-          <input id={`${id}-author`} name="author" required maxLength={AUTHOR_NAME_MAX} autoComplete="name" defaultValue={state.values?.author} className={fieldClass} aria-invalid={Boolean(error('author'))} aria-describedby={error('author') ? `${id}-author-error` : undefined} />
-          {error('author') && <span id={`${id}-author-error`} className="text-sm text-accent">{error('author')}</span>}
+      {account?.name ? (
+        <p className="text-sm">
+          Vous commentez en tant que <strong>{account.name}</strong> (<Link href="/compte" className="underline underline-offset-4">mon compte</Link>).
+          <input type="hidden" name="author" value={account.name} />
         </p>
-        <p>
-          <label htmlFor={`${id}-email`} className="text-sm font-semibold">
-            E-mail <span className="font-normal text-muted">(facultatif, jamais affiché)</span>
-          </label>
-          <input id={`${id}-email`} name="email" type="email" maxLength={254} autoComplete="email" defaultValue={state.values?.email} className={fieldClass} aria-invalid={Boolean(error('email'))} aria-describedby={error('email') ? `${id}-email-error` : undefined} />
-          {error('email') && <span id={`${id}-email-error`} className="text-sm text-accent">{error('email')}</span>}
-        </p>
-      </div>
+      ) : (
+        <div className="grid gap-4 sm:grid-cols-2">
+          <p>
+            <label htmlFor={`${id}-author`} className="text-sm font-semibold">
+              Nom
+            </label>
+            <input id={`${id}-author`} name="author" required maxLength={AUTHOR_NAME_MAX} autoComplete="name" defaultValue={state.values?.author} className={fieldClass} aria-invalid={Boolean(error('author'))} aria-describedby={error('author') ? `${id}-author-error` : undefined} />
+            {error('author') && <span id={`${id}-author-error`} className="text-sm text-accent">{error('author')}</span>}
+          </p>
+          {!account && (
+            <p>
+              <label htmlFor={`${id}-email`} className="text-sm font-semibold">
+                E-mail <span className="font-normal text-muted">(facultatif, jamais affiché)</span>
+              </label>
+              <input id={`${id}-email`} name="email" type="email" maxLength={254} autoComplete="email" defaultValue={state.values?.email} className={fieldClass} aria-invalid={Boolean(error('email'))} aria-describedby={error('email') ? `${id}-email-error` : undefined} />
+              {error('email') && <span id={`${id}-email-error`} className="text-sm text-accent">{error('email')}</span>}
+            </p>
+          )}
+        </div>
+      )}
       <p>
         <label htmlFor={`${id}-body`} className="text-sm font-semibold">
           {parentId ? 'Votre réponse' : 'Votre commentaire'}
@@ -85,6 +95,12 @@ export function CommentForm({ target, parentId, heading, onDone }: Props) {
           {length.toLocaleString('fr-FR')} / {COMMENT_BODY_MAX.toLocaleString('fr-FR')} caractères
         </span>
         {error('body') && <span id={`${id}-body-error`} className="text-sm text-accent">{error('body')}</span>}
+      </p>
+      <p className="text-sm">
+        <label>
+          <input type="checkbox" name="notify" value="on" className="mr-2" />
+          Me prévenir des réponses par e-mail{account ? '' : ' (si vous avez donné votre adresse)'}
+        </label>
       </p>
       <p className="flex flex-wrap items-center gap-4">
         <button type="submit" disabled={pending} className="rounded-md bg-accent px-4 py-2 font-semibold text-accent-ink disabled:opacity-60">

@@ -6,6 +6,7 @@ const NAV = [
   { href: SECTION_INFO.interviews.path, label: SECTION_INFO.interviews.title },
   { href: SECTION_INFO.articles.path, label: SECTION_INFO.articles.title },
   { href: '/tags', label: 'Thèmes' },
+  { href: '/compte', label: 'Mon compte' },
 ];
 
 /** The masthead: the magazine's name, its sections, the theme switch. */

@@ -1,7 +1,7 @@
 'use server';
 
 import { actionError, actionReader, refreshPiece, targetPieceKey, type PieceTarget } from '@/lib/action-context';
-import { parseInput } from '@/lib/http';
+import { parseInput, writerOf } from '@/lib/http';
 import { ratingAggregate } from '@/lib/ratings';
 import { rateAs } from '@/lib/reader-writes';
 import { ratingInputSchema, type RatingSummary } from '@/lib/validations/rating';
@@ -16,7 +16,7 @@ export async function submitRating(target: PieceTarget, previous: RatingState, f
     const value = remove ? null : parseInput(ratingInputSchema, { value: Number(formData.get('value') ?? Number.NaN) }).value;
     const reader = await actionReader({ create: !remove });
     if (reader.readerKey) {
-      await rateAs({ readerKey: reader.readerKey, addressKey: reader.addressKey }, pieceKey, value);
+      await rateAs(writerOf(reader), pieceKey, value);
       refreshPiece(pieceKey);
     }
     return { summary: { ...(await ratingAggregate(pieceKey)), mine: value }, error: null, saved: true };

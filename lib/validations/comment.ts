@@ -24,6 +24,7 @@ export const commentInputSchema = z
       .meta({ description: 'Facultative, jamais affichée' }),
     body: bodySchema,
     parentId: z.uuid({ error: 'Le commentaire auquel vous répondez est introuvable.' }).optional(),
+    notify: z.boolean().optional().meta({ description: 'Me prévenir des réponses (il faut un e-mail)' }),
     website: z.string({ error: 'Ce champ doit rester vide.' }).max(500, { error: 'Ce champ doit rester vide.' }).optional().meta({ description: 'Piège à robots : laisser vide' }),
   })
   .strict()
@@ -77,6 +78,7 @@ export const readerStateSchema = z
     pending: z.array(ownCommentSchema).meta({ description: 'Ses commentaires en attente de modération' }),
     editable: z.array(z.object({ id: z.uuid(), until: z.iso.datetime() })).meta({ description: 'Ses commentaires encore modifiables, et jusqu’à quand' }),
     formToken: z.string().meta({ description: 'Jeton signé du moment où le formulaire est montré' }),
+    account: z.object({ name: z.string().nullable(), isEditor: z.boolean() }).nullable().meta({ description: 'Le compte connecté, s’il y en a un' }),
   })
   .meta({ id: 'ReaderState' });
 export type ReaderState = z.infer<typeof readerStateSchema>;

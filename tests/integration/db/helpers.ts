@@ -17,9 +17,15 @@ export function randomAddress(): string {
  * and comes from its own address (the test server trusts one proxy: X-Forwarded-For).
  */
 export class Visitor {
-  cookie: string | null = null;
+  readonly cookies = new Map<string, string>();
 
   constructor(readonly address = randomAddress()) {}
+
+  /** The reader cookie, as the browser would send it back. */
+  get cookie(): string | null {
+    const value = this.cookies.get('pdr_reader');
+    return value === undefined ? null : `pdr_reader=${value}`;
+  }
 
   async send(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<Answer> {
     const response = await fetch(`${baseUrl}${path}`, {
@@ -28,15 +34,25 @@ export class Visitor {
         origin: baseUrl,
         'x-forwarded-for': this.address,
         ...(body !== undefined && { 'content-type': 'application/json' }),
-        ...(this.cookie && { cookie: this.cookie }),
+        ...(this.cookies.size > 0 && { cookie: [...this.cookies].map(([name, value]) => `${name}=${value}`).join('; ') }),
         ...headers,
       },
       body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
+      redirect: 'manual',
     });
-    const setCookie = response.headers.get('set-cookie');
-    if (setCookie) this.cookie = setCookie.split(';')[0] ?? null;
+    this.keepCookies(response);
     const text = await response.text();
-    return { status: response.status, body: text ? (JSON.parse(text) as Record<string, unknown>) : {}, headers: response.headers };
+    const json = response.headers.get('content-type')?.includes('json') && text;
+    return { status: response.status, body: json ? (JSON.parse(text) as Record<string, unknown>) : {}, headers: response.headers };
+  }
+
+  keepCookies(response: Response): void {
+    for (const line of response.headers.getSetCookie()) {
+      const [pair = ''] = line.split(';');
+      const [name = '', ...value] = pair.split('=');
+      if (/Max-Age=0|Expires=Thu, 01 Jan 1970/i.test(line)) this.cookies.delete(name);
+      else this.cookies.set(name, value.join('='));
+    }
   }
 
   get = (path: string) => this.send('GET', path);
@@ -69,4 +85,19 @@ export async function scratchDatabase(): Promise<{ url: string; drop: () => Prom
   const url = new URL(databaseUrl);
   url.pathname = `/${name}`;
   return { url: url.href, drop: async () => void (await query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)) };
+}
+
+export const mailDir = inject('mailDir');
+
+/** A signed-in account for this visitor: a user and a session made in the database (the mail flow has its own test). */
+export async function signInAs(visitor: Visitor, email: string, role: 'reader' | 'editor' = 'reader', name: string | null = null): Promise<string> {
+  const [user] = await query<{ id: string }>(
+    `INSERT INTO users (email, role, name) VALUES ($1, $2, $3)
+     ON CONFLICT (email) DO UPDATE SET role = EXCLUDED.role RETURNING id`,
+    [email, role, name],
+  );
+  const token = `test-${randomInt(1e12)}-${randomInt(1e12)}`;
+  await query("INSERT INTO sessions (session_token, user_id, expires) VALUES ($1, $2, now() + interval '1 day')", [token, user?.id]);
+  visitor.cookies.set('next-auth.session-token', token);
+  return user?.id ?? '';
 }

@@ -21,11 +21,20 @@ describe('the migrations match schema.prisma', () => {
       ]),
     );
     expect(shape).toEqual({
+      bans: [
+        'id:uuid', 'kind:USER-DEFINED', 'key_hash:character varying', 'label:character varying', 'reason:character varying',
+        'created_by_id?:uuid', 'created_at:timestamp with time zone', 'lifted_at?:timestamp with time zone', 'lifted_by_id?:uuid',
+      ],
       comments: [
         'id:uuid', 'piece_key:character varying', 'parent_id?:uuid', 'author_name:character varying', 'email?:character varying',
         'user_id?:character varying', 'body:text', 'status:USER-DEFINED', 'reader_key:character varying', 'address_key:character varying',
-        'created_at:timestamp with time zone', 'edited_at?:timestamp with time zone',
+        'created_at:timestamp with time zone', 'edited_at?:timestamp with time zone', 'notify_replies:boolean',
       ],
+      moderation_events: [
+        'id:uuid', 'editor_id?:uuid', 'editor:character varying', 'action:character varying', 'comment_id?:uuid',
+        'piece_key?:character varying', 'target?:character varying', 'reason?:character varying', 'created_at:timestamp with time zone',
+      ],
+      notification_state: ['key:character varying', 'last_sent_at:timestamp with time zone'],
       rate_limits: ['key:character varying', 'points:integer', 'expire?:bigint'],
       ratings: [
         'id:uuid', 'piece_key:character varying', 'reader_key:character varying', 'user_id?:character varying', 'value:smallint',
@@ -35,6 +44,12 @@ describe('the migrations match schema.prisma', () => {
         'id:uuid', 'comment_id:uuid', 'reason:USER-DEFINED', 'details?:character varying', 'reader_key:character varying',
         'resolved:boolean', 'created_at:timestamp with time zone',
       ],
+      sessions: ['id:uuid', 'session_token:character varying', 'user_id:uuid', 'expires:timestamp with time zone'],
+      users: [
+        'id:uuid', 'email:character varying', 'email_verified?:timestamp with time zone', 'name?:character varying',
+        'role:USER-DEFINED', 'created_at:timestamp with time zone',
+      ],
+      verification_tokens: ['identifier:character varying', 'token:character varying', 'expires:timestamp with time zone'],
     });
   });
 
@@ -65,6 +80,25 @@ describe('the migrations match schema.prisma', () => {
     const limit = await prisma.rateLimit.create({ data: { key: `test:${piece}`, points: 2, expire: BigInt(Date.now()) } });
     expect(limit.points).toBe(2);
     expect(await prisma.rateLimit.create({ data: { key: `test2:${piece}` } })).toMatchObject({ points: 0, expire: null });
+  });
+
+  it('round-trips the accounts and the moderation models, with cascades and unique keys', async () => {
+    const email = `schema-${randomUUID()}@exemple.fr`;
+    const user = await prisma.user.create({ data: { email, name: 'Nom', emailVerified: new Date() } });
+    expect(user).toMatchObject({ role: 'reader', createdAt: expect.any(Date) });
+    await expect(prisma.user.create({ data: { email } })).rejects.toMatchObject({ code: 'P2002' });
+    await prisma.session.create({ data: { sessionToken: `t-${user.id}`, userId: user.id, expires: new Date(Date.now() + 60_000) } });
+    await prisma.verificationToken.create({ data: { identifier: email, token: `v-${user.id}`, expires: new Date() } });
+    await expect(prisma.verificationToken.create({ data: { identifier: email, token: `v-${user.id}`, expires: new Date() } })).rejects.toMatchObject({ code: 'P2002' });
+    for (const kind of ['account', 'reader', 'email'] as const) {
+      const ban = await prisma.ban.create({ data: { kind, keyHash: `k-${kind}`, label: 'Nom', reason: 'Test', createdById: user.id } });
+      expect(ban).toMatchObject({ liftedAt: null, liftedById: null });
+    }
+    const event = await prisma.moderationEvent.create({ data: { editorId: user.id, editor: email, action: 'approve', commentId: randomUUID(), pieceKey: 'x', target: 't', reason: 'r' } });
+    expect(event.createdAt).toBeInstanceOf(Date);
+    await prisma.notificationState.upsert({ where: { key: `k-${user.id}` }, create: { key: `k-${user.id}`, lastSentAt: new Date() }, update: {} });
+    await prisma.user.delete({ where: { id: user.id } });
+    expect(await prisma.session.count({ where: { userId: user.id } })).toBe(0);
   });
 
   it('enforces the unique keys: one rating per reader and piece, one report per reader and comment', async () => {

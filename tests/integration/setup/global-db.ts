@@ -1,16 +1,23 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { createTestDatabase, type DatabaseKind } from './database';
+import { startSmtp } from '../../fixtures/smtp';
 import { freePort, NEXT_BIN, startServer } from './next-server';
 
 import { TEST_SECRET } from '../../fixtures/test-env.mjs';
 
 export { TEST_SECRET };
 
+export const EDITOR_EMAIL = 'redaction@exemple.fr';
+
 declare module 'vitest' {
   export interface ProvidedContext {
     databaseUrl: string;
     baseUrl: string;
     databaseKind: DatabaseKind;
+    mailDir: string;
   }
 }
 
@@ -22,18 +29,25 @@ declare module 'vitest' {
 export default async function setup(project: TestProject) {
   const kind: DatabaseKind = project.name === 'db-embedded' ? 'embedded' : 'server';
   const database = await createTestDatabase(kind);
+  const mailDir = mkdtempSync(path.join(tmpdir(), `pdr-mail-${kind}-`));
+  const smtp = await startSmtp(mailDir);
   const port = await freePort();
   const server = await startServer([NEXT_BIN, 'start', '-p', String(port), '-H', '127.0.0.1'], {
     DATABASE_URL: database.url,
     AUTH_SECRET: TEST_SECRET,
     TRUST_PROXY: '1',
     SITE_URL: `http://127.0.0.1:${port}`,
+    EMAIL_SERVER: `smtp://127.0.0.1:${smtp.port}`,
+    EDITOR_EMAILS: EDITOR_EMAIL,
   }, port);
   project.provide('databaseUrl', database.url);
   project.provide('baseUrl', server.baseUrl);
   project.provide('databaseKind', kind);
+  project.provide('mailDir', mailDir);
   return async () => {
     await server.stop();
+    await smtp.close();
     await database.dispose();
+    rmSync(mailDir, { recursive: true, force: true });
   };
 }

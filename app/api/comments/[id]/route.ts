@@ -18,7 +18,7 @@ export async function PATCH(request: Request, { params }: Context) {
     const id = await requireCommentId(params);
     assertSameOrigin(request);
     const { body } = parseInput(commentEditSchema, await readJsonBody(request));
-    const reader = readerOf(request, { create: false });
+    const reader = await readerOf(request, { create: false });
     if (!reader.readerKey) notAuthor();
     await consumeRateLimit('comment', { readerKey: reader.readerKey, addressKey: reader.addressKey });
     const { comment, pieceKey } = await editComment(id, body, reader.readerKey, {
@@ -33,7 +33,7 @@ export async function DELETE(request: Request, { params }: Context) {
   return handleApi(async () => {
     const id = await requireCommentId(params);
     assertSameOrigin(request);
-    const reader = readerOf(request, { create: false });
+    const reader = await readerOf(request, { create: false });
     if (!reader.readerKey) notAuthor();
     const { pieceKey } = await deleteComment(id, reader.readerKey);
     revalidatePiece(pieceKey);

@@ -1,6 +1,6 @@
 import { requirePieceKey } from '@/lib/api-pieces';
 import { formFailure, seeOther } from '@/lib/form-posts';
-import { assertSameOrigin, parseInput, readerOf, readFormBody } from '@/lib/http';
+import { assertSameOrigin, parseInput, readerOf, readFormBody, writerOf } from '@/lib/http';
 import { revalidatePiece } from '@/lib/piece-data';
 import { rateAs } from '@/lib/reader-writes';
 import { ratingInputSchema } from '@/lib/validations/rating';
@@ -17,9 +17,9 @@ export async function POST(request: Request, { params }: Context) {
     const form = await readFormBody(request);
     const remove = form.get('intent') === 'remove';
     const value = remove ? null : parseInput(ratingInputSchema, { value: Number(form.get('value') ?? Number.NaN) }).value;
-    const reader = readerOf(request, { create: !remove });
+    const reader = await readerOf(request, { create: !remove });
     if (reader.readerKey) {
-      await rateAs({ readerKey: reader.readerKey, addressKey: reader.addressKey }, pieceKey, value);
+      await rateAs(writerOf(reader), pieceKey, value);
       revalidatePiece(pieceKey);
     }
     return seeOther(`${back}#evaluer`, reader);

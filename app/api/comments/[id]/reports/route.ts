@@ -1,7 +1,6 @@
 import { requireCommentId } from '@/lib/api-pieces';
-import { assertSameOrigin, handleApi, json, parseInput, readerOf, readJsonBody, withReaderCookie } from '@/lib/http';
-import { consumeRateLimit } from '@/lib/rate-limit';
-import { reportComment } from '@/lib/reports';
+import { assertSameOrigin, handleApi, json, parseInput, readerOf, readJsonBody, withReaderCookie, writerOf } from '@/lib/http';
+import { reportAs } from '@/lib/reader-writes';
 import { reportInputSchema } from '@/lib/validations/report';
 
 type Context = { params: Promise<{ id: string }> };
@@ -11,10 +10,8 @@ export async function POST(request: Request, { params }: Context) {
     const id = await requireCommentId(params);
     assertSameOrigin(request);
     const input = parseInput(reportInputSchema, await readJsonBody(request));
-    const reader = readerOf(request, { create: true });
-    const readerKey = reader.readerKey ?? '';
-    await consumeRateLimit('report', { readerKey, addressKey: reader.addressKey });
-    const report = await reportComment(id, input, readerKey);
+    const reader = await readerOf(request, { create: true });
+    const report = await reportAs(writerOf(reader), id, input);
     return withReaderCookie(json({ report }, { status: 201 }), reader);
   });
 }

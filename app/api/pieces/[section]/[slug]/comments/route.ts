@@ -1,7 +1,7 @@
 import { requirePieceKey } from '@/lib/api-pieces';
 import { decodeCursor } from '@/lib/comments';
 import { ApiError, MESSAGES } from '@/lib/errors';
-import { assertSameOrigin, handleApi, json, parseInput, readerOf, readJsonBody, withReaderCookie } from '@/lib/http';
+import { assertSameOrigin, handleApi, json, parseInput, readerOf, readJsonBody, withReaderCookie, writerOf } from '@/lib/http';
 import { cachedCommentPage, revalidatePiece } from '@/lib/piece-data';
 import { commentAs } from '@/lib/reader-writes';
 import { commentInputSchema } from '@/lib/validations/comment';
@@ -25,8 +25,8 @@ export async function POST(request: Request, { params }: Context) {
     const pieceKey = await requirePieceKey(params);
     assertSameOrigin(request);
     const input = parseInput(commentInputSchema, await readJsonBody(request));
-    const reader = readerOf(request, { create: true });
-    const writer = { readerKey: reader.readerKey ?? '', addressKey: reader.addressKey };
+    const reader = await readerOf(request, { create: true });
+    const writer = writerOf(reader);
     const comment = await commentAs(writer, pieceKey, input);
     revalidatePiece(pieceKey);
     return withReaderCookie(json({ comment }, { status: 201 }), reader);

@@ -12,10 +12,11 @@ type Context = { params: Promise<{ section: string; slug: string }> };
 export async function GET(request: Request, { params }: Context) {
   return handleApi(async () => {
     const pieceKey = await requirePieceKey(params);
-    const reader = readerOf(request, { create: false });
+    const reader = await readerOf(request, { create: false });
     const formToken = issueFormToken(readerSecret(), Date.now());
-    if (!reader.readerKey) return json({ mine: null, pending: [], editable: [], formToken } satisfies ReaderState);
+    const account = reader.account && { name: reader.account.name, isEditor: reader.account.isEditor };
+    if (!reader.readerKey) return json({ mine: null, pending: [], editable: [], formToken, account } satisfies ReaderState);
     const [mine, activity] = await Promise.all([readerRating(pieceKey, reader.readerKey), readerActivity(pieceKey, reader.readerKey)]);
-    return json({ mine, ...activity, formToken } satisfies ReaderState);
+    return json({ mine, ...activity, formToken, account } satisfies ReaderState);
   });
 }

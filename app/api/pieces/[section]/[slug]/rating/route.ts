@@ -1,6 +1,6 @@
 import { requirePieceKey } from '@/lib/api-pieces';
 import { ApiError, MESSAGES } from '@/lib/errors';
-import { assertSameOrigin, handleApi, json, parseInput, readerOf, readJsonBody, withReaderCookie } from '@/lib/http';
+import { assertSameOrigin, handleApi, json, parseInput, readerOf, readJsonBody, withReaderCookie, writerOf } from '@/lib/http';
 import { cachedRatingAggregate, revalidatePiece } from '@/lib/piece-data';
 import { ratingAggregate, readerRating } from '@/lib/ratings';
 import { rateAs } from '@/lib/reader-writes';
@@ -11,7 +11,7 @@ type Context = { params: Promise<{ section: string; slug: string }> };
 export async function GET(request: Request, { params }: Context) {
   return handleApi(async () => {
     const pieceKey = await requirePieceKey(params);
-    const reader = readerOf(request, { create: false });
+    const reader = await readerOf(request, { create: false });
     const aggregate = await cachedRatingAggregate(pieceKey);
     if (!aggregate) throw new ApiError('database_unavailable', MESSAGES.databaseUnavailable);
     const mine = reader.readerKey ? await readerRating(pieceKey, reader.readerKey) : null;
@@ -24,8 +24,8 @@ export async function PUT(request: Request, { params }: Context) {
     const pieceKey = await requirePieceKey(params);
     assertSameOrigin(request);
     const { value } = parseInput(ratingInputSchema, await readJsonBody(request));
-    const reader = readerOf(request, { create: true });
-    await rateAs({ readerKey: reader.readerKey ?? '', addressKey: reader.addressKey }, pieceKey, value);
+    const reader = await readerOf(request, { create: true });
+    await rateAs(writerOf(reader), pieceKey, value);
     revalidatePiece(pieceKey);
     return withReaderCookie(json({ ...(await ratingAggregate(pieceKey)), mine: value }), reader);
   });
@@ -35,9 +35,9 @@ export async function DELETE(request: Request, { params }: Context) {
   return handleApi(async () => {
     const pieceKey = await requirePieceKey(params);
     assertSameOrigin(request);
-    const reader = readerOf(request, { create: false });
+    const reader = await readerOf(request, { create: false });
     if (reader.readerKey) {
-      await rateAs({ readerKey: reader.readerKey, addressKey: reader.addressKey }, pieceKey, null);
+      await rateAs(writerOf(reader), pieceKey, null);
       revalidatePiece(pieceKey);
     }
     return json({ ...(await ratingAggregate(pieceKey)), mine: null });

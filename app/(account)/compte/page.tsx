@@ -1,0 +1,40 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { redirect } from 'next/navigation';
+import { DeleteAccountForm, DisplayNameForm, SignOutButton } from '@/components/account/account-forms';
+import { currentAccount } from '@/lib/auth/session';
+
+export const metadata: Metadata = { title: 'Mon compte', robots: { index: false } };
+// Depends on who asks: rendered for each request, in full (no streamed part to wait for).
+export const instant = false;
+
+export default async function AccountPage() {
+  const account = await currentAccount();
+  if (!account) redirect('/connexion');
+  return (
+    <section className="mx-auto max-w-2xl space-y-10 py-4" aria-labelledby="compte-titre">
+      <header>
+        <h1 id="compte-titre" className="font-serif text-3xl font-bold">
+          Mon compte
+        </h1>
+        <p className="mt-2 text-muted">
+          Connecté avec <strong className="text-ink">{account.email}</strong>
+          {account.isEditor && (
+            <>
+              {' '}· membre de la rédaction —{' '}
+              <Link href="/redaction" className="underline underline-offset-4">
+                la modération
+              </Link>
+            </>
+          )}
+        </p>
+      </header>
+      <DisplayNameForm name={account.name} />
+      <SignOutButton />
+      <div className="border-t border-line pt-6">
+        <h2 className="mb-3 font-serif text-xl font-bold">Supprimer mon compte</h2>
+        <DeleteAccountForm />
+      </div>
+    </section>
+  );
+}

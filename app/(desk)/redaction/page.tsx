@@ -1,0 +1,17 @@
+import { ModerationQueue } from '@/components/desk/queue';
+import { moderationQueue } from '@/lib/moderation';
+
+export const metadata = { title: 'File de modération' };
+export const instant = false;
+
+export default async function QueuePage() {
+  const items = await moderationQueue();
+  return (
+    <section aria-labelledby="file-titre">
+      <h1 id="file-titre" className="mb-4 font-serif text-3xl font-bold">
+        File de modération <span className="text-lg font-normal text-muted">({items.length})</span>
+      </h1>
+      <ModerationQueue items={items} />
+    </section>
+  );
+}

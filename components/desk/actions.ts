@@ -1,0 +1,58 @@
+'use server';
+
+import { revalidatePath } from 'next/cache';
+import { decide, requireEditor } from '@/lib/desk';
+import { liftBan, banAuthor, banEmail, MODERATION_ACTIONS, type ModerationAction } from '@/lib/moderation';
+import { actionError } from '@/lib/action-context';
+
+export type DeskState = { message: string | null; error: boolean };
+
+/** The queue's form: one decision (the button pressed) on the ticked comments. */
+export async function moderateFromDesk(_previous: DeskState, formData: FormData): Promise<DeskState> {
+  try {
+    const editor = await requireEditor();
+    const action = String(formData.get('action')) as ModerationAction;
+    if (!MODERATION_ACTIONS.includes(action)) return { message: 'Action inconnue.', error: true };
+    const ids = formData.getAll('ids').map(String).filter((id) => /^[0-9a-f-]{36}$/i.test(id));
+    if (ids.length === 0) return { message: 'Cochez au moins un commentaire.', error: true };
+    const decisions = await decide(ids, action, editor, String(formData.get('reason') ?? '') || undefined);
+    revalidatePath('/redaction');
+    return { message: `${decisions.length} décision(s) enregistrée(s).`, error: false };
+  } catch (error) {
+    return { message: actionError(error).message, error: true };
+  }
+}
+
+/** Bars the author of a comment (account, browser or email) or an email address. */
+export async function banFromDesk(_previous: DeskState, formData: FormData): Promise<DeskState> {
+  try {
+    const editor = await requireEditor();
+    const reason = String(formData.get('reason') ?? '').trim();
+    if (reason.length < 3) return { message: 'Indiquez la raison du bannissement.', error: true };
+    const commentId = formData.get('commentId');
+    if (commentId) {
+      const kind = String(formData.get('kind'));
+      if (kind !== 'account' && kind !== 'reader' && kind !== 'email') return { message: 'Type de bannissement inconnu.', error: true };
+      await banAuthor(String(commentId), kind, reason, editor);
+    } else {
+      const email = String(formData.get('email') ?? '').trim();
+      if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) return { message: 'Cette adresse e-mail n’est pas valide.', error: true };
+      await banEmail(email, reason, editor);
+    }
+    revalidatePath('/redaction/bannis');
+    return { message: 'Bannissement enregistré.', error: false };
+  } catch (error) {
+    return { message: actionError(error).message, error: true };
+  }
+}
+
+export async function liftFromDesk(_previous: DeskState, formData: FormData): Promise<DeskState> {
+  try {
+    const editor = await requireEditor();
+    const lifted = await liftBan(String(formData.get('id')), editor);
+    revalidatePath('/redaction/bannis');
+    return { message: lifted ? 'Bannissement levé.' : 'Ce bannissement était déjà levé.', error: !lifted };
+  } catch (error) {
+    return { message: actionError(error).message, error: true };
+  }
+}

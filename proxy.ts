@@ -1,0 +1,24 @@
+import { NextResponse, type NextRequest } from 'next/server';
+import { accountFromSessionToken } from '@/lib/auth/session';
+
+// The editors' desk answers 401 to a visitor and 403 to a reader, as real HTTP statuses: its
+// pages stream, so the check must happen before rendering starts. (Navigations inside the app
+// go on to the desk's layout, which shows the same refusal.)
+export const config = { matcher: ['/redaction', '/redaction/:path*'] };
+
+const page = (status: 401 | 403) => {
+  const [title, text, link] =
+    status === 401
+      ? ['Connexion nécessaire', 'La modération est réservée à la rédaction. Connectez-vous avec votre adresse e-mail : vous recevrez un lien.', '<a href="/connexion">Se connecter</a>']
+      : ['Accès réservé à la rédaction', 'Votre compte n’a pas accès à la modération. Si vous faites partie de la rédaction, demandez à un administrateur de vous y donner accès.', '<a href="/">Retour à l’accueil</a>'];
+  return `<!doctype html><html lang="fr"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta name="robots" content="noindex"><title>${title} · Place des Réseaux</title></head><body style="font-family:system-ui,sans-serif;max-width:40rem;margin:4rem auto;padding:0 1rem;line-height:1.5"><main><p>Erreur ${status}</p><h1>${title}</h1><p>${text}</p><p>${link}</p></main></body></html>`;
+};
+
+export async function proxy(request: NextRequest) {
+  if (request.headers.has('rsc')) return NextResponse.next();
+  const token = request.cookies.get('__Secure-next-auth.session-token')?.value ?? request.cookies.get('next-auth.session-token')?.value;
+  const account = await accountFromSessionToken(token).catch(() => null);
+  if (account?.isEditor) return NextResponse.next();
+  const status = account ? 403 : 401;
+  return new Response(page(status), { status, headers: { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' } });
+}

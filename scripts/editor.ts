@@ -1,0 +1,41 @@
+// `npm run editor -- add someone@example.com` (or `remove`): gives or takes the editor role.
+// Uses DATABASE_URL, else the embedded database: the running one, or started for the occasion.
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { runtimeUrlFile, startEmbeddedPostgres, type EmbeddedDatabase } from '../lib/embedded-postgres';
+import { env } from '../lib/env';
+import { migrate } from '../lib/migrations';
+
+const [command, email] = process.argv.slice(2);
+if ((command !== 'add' && command !== 'remove') || !email || !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) {
+  console.error('Usage : npm run editor -- add|remove adresse@exemple.fr');
+  process.exit(2);
+}
+
+async function main() {
+  let embedded: EmbeddedDatabase | null = null;
+  const dataDir = path.join(env.DATA_DIR, 'postgres');
+  let url = env.DATABASE_URL ?? (existsSync(runtimeUrlFile(dataDir)) ? readFileSync(runtimeUrlFile(dataDir), 'utf8').trim() : undefined);
+  if (!url) {
+    embedded = await startEmbeddedPostgres(dataDir);
+    url = embedded.url;
+    await migrate(url, undefined, () => undefined);
+  }
+  try {
+    const [{ connectDatabase }, { setEditor }] = await Promise.all([import('../lib/db'), import('../lib/accounts')]);
+    connectDatabase(url);
+    await setEditor(email ?? '', command === 'add');
+    console.log(command === 'add' ? `${email} fait maintenant partie de la rédaction.` : `${email} n’est plus membre de la rédaction.`);
+  } finally {
+    const { db } = await import('../lib/db');
+    await db().pool.end();
+    await embedded?.stop();
+  }
+}
+
+main()
+  .then(() => process.exit(0))
+  .catch((error: unknown) => {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  });
