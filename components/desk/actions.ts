@@ -11,7 +11,7 @@ export type DeskState = { message: string | null; error: boolean };
 export async function moderateFromDesk(_previous: DeskState, formData: FormData): Promise<DeskState> {
   try {
     const editor = await requireEditor();
-    const action = String(formData.get('action')) as ModerationAction;
+    const action = String(formData.get('decision')) as ModerationAction;
     if (!MODERATION_ACTIONS.includes(action)) return { message: 'Action inconnue.', error: true };
     const ids = formData.getAll('ids').map(String).filter((id) => /^[0-9a-f-]{36}$/i.test(id));
     if (ids.length === 0) return { message: 'Cochez au moins un commentaire.', error: true };

@@ -20,19 +20,21 @@ const REASONS: Record<string, string> = { spam: 'spam', abuse: 'propos injurieux
 const initial: DeskState = { message: null, error: false };
 const ITEM_ACTIONS: ModerationAction[] = ['approve', 'reject', 'spam', 'delete'];
 
-function Decisions({ action, pending, reported }: { action: (formData: FormData) => void; pending: boolean; reported?: boolean }) {
+// The button pressed writes its decision in the form's hidden field just before the form is sent.
+function choose(event: React.MouseEvent<HTMLButtonElement>) {
+  const field = event.currentTarget.form?.elements.namedItem('decision');
+  if (field instanceof HTMLInputElement) field.value = event.currentTarget.value;
+}
+
+function Decisions({ pending, reported }: { pending: boolean; reported?: boolean }) {
   return (
     <>
-      {ITEM_ACTIONS.map((name) => (
-        <button key={name} type="submit" name="action" value={name} formAction={action} disabled={pending} className="rounded-md border border-line px-2 py-1 text-sm font-semibold">
+      <input type="hidden" name="decision" defaultValue="" />
+      {[...ITEM_ACTIONS, ...(reported ? (['keep'] as const) : [])].map((name) => (
+        <button key={name} type="submit" value={name} onClick={choose} disabled={pending} className="rounded-md border border-line px-2 py-1 text-sm font-semibold">
           {ACTION_LABELS[name]}
         </button>
       ))}
-      {reported && (
-        <button type="submit" name="action" value="keep" formAction={action} disabled={pending} className="rounded-md border border-line px-2 py-1 text-sm">
-          {ACTION_LABELS.keep}
-        </button>
-      )}
     </>
   );
 }
@@ -72,7 +74,7 @@ export function ModerationQueue({ items }: { items: QueueItem[] }) {
     <div className="space-y-6">
       <form id="lot" action={action} className="sticky top-0 z-10 flex flex-wrap items-center gap-2 border-b border-line bg-paper py-3" aria-label="Décider pour la sélection">
         <span className="text-sm font-semibold">Pour la sélection :</span>
-        <Decisions action={action} pending={pending} reported />
+        <Decisions pending={pending} reported />
         <label className="text-sm">
           Motif <input name="reason" maxLength={500} className="ml-1 rounded border border-line bg-paper px-1 py-0.5" />
         </label>
@@ -105,7 +107,7 @@ export function ModerationQueue({ items }: { items: QueueItem[] }) {
             )}
             <form action={action} className="mt-3 flex flex-wrap gap-2" aria-label={`Décider pour le commentaire de ${item.author}`}>
               <input type="hidden" name="ids" value={item.id} />
-              <Decisions action={action} pending={pending} reported={item.reports.length > 0} />
+              <Decisions pending={pending} reported={item.reports.length > 0} />
             </form>
             <div className="mt-2">
               <BanForm item={item} />
