@@ -20,6 +20,12 @@ const mode: 'dev' | 'build' | 'start' = argument;
 const nextArgs = process.argv.slice(3);
 const bin = (name: string) => path.join(process.cwd(), 'node_modules', '.bin', name);
 
+function servedPort(): string {
+  const flag = nextArgs.findIndex((arg) => arg === '-p' || arg === '--port');
+  const inline = nextArgs.find((arg) => arg.startsWith('--port='));
+  return (flag >= 0 ? nextArgs[flag + 1] : inline?.slice('--port='.length)) ?? process.env.PORT ?? '3000';
+}
+
 function secret(embedded: boolean): string {
   if (env.AUTH_SECRET) return env.AUTH_SECRET;
   if (mode !== 'dev' && !embedded) {
@@ -46,7 +52,14 @@ async function main() {
   const authSecret = secret(database !== null);
   await migrate(databaseUrl);
 
-  const childEnv = { ...process.env, DATABASE_URL: databaseUrl, AUTH_SECRET: authSecret, NEXT_TELEMETRY_DISABLED: process.env.NEXT_TELEMETRY_DISABLED ?? '1' };
+  const childEnv = {
+    ...process.env,
+    DATABASE_URL: databaseUrl,
+    AUTH_SECRET: authSecret,
+    // Sign-in links and canonical URLs name the port actually served when SITE_URL is not set.
+    SITE_URL: process.env.SITE_URL || `http://localhost:${servedPort()}`,
+    NEXT_TELEMETRY_DISABLED: process.env.NEXT_TELEMETRY_DISABLED ?? '1',
+  };
   if (mode !== 'start') {
     const compiled = spawnSync(bin('contentlayer2'), ['build'], { stdio: 'inherit', env: childEnv });
     if (compiled.status !== 0) throw new Error('La compilation du contenu a échoué (voir ci-dessus).');
