@@ -12,6 +12,14 @@ export const metadata: Metadata = {
   description:
     'Méthodes, points de vue d’experts et outils pour développer la démarche réseau des entrepreneurs : interviews et conseils pratiques.',
   openGraph: { siteName: 'Place des Réseaux', locale: 'fr_FR', type: 'website' },
+  twitter: { card: 'summary_large_image' },
+  alternates: {
+    types: {
+      'application/rss+xml': [{ url: '/flux/rss.xml', title: 'Place des Réseaux (RSS)' }],
+      'application/atom+xml': [{ url: '/flux/atom.xml', title: 'Place des Réseaux (Atom)' }],
+      'application/feed+json': [{ url: '/flux/feed.json', title: 'Place des Réseaux (JSON Feed)' }],
+    },
+  },
 };
 
 export const viewport: Viewport = {

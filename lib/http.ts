@@ -105,6 +105,8 @@ async function readBodyText(request: Request): Promise<string> {
 export async function readJsonBody(request: Request): Promise<unknown> {
   const type = request.headers.get('content-type') ?? '';
   if (!/^application\/json\b/i.test(type)) {
+    // Read (within the size limit) before answering: answering a body still in flight resets the connection.
+    await readBodyText(request).catch(() => undefined);
     throw new ApiError('unsupported_media_type', 'Envoyez les données en JSON (Content-Type: application/json).');
   }
   const text = await readBodyText(request);
@@ -122,6 +124,7 @@ export async function readJsonBody(request: Request): Promise<unknown> {
 export async function readFormBody(request: Request): Promise<URLSearchParams> {
   const type = request.headers.get('content-type') ?? '';
   if (!/^application\/x-www-form-urlencoded\b/i.test(type)) {
+    await readBodyText(request).catch(() => undefined);
     throw new ApiError('unsupported_media_type', 'Ce formulaire doit être envoyé par le navigateur, tel quel.');
   }
   return new URLSearchParams(await readBodyText(request));

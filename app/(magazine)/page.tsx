@@ -2,6 +2,8 @@ import Link from 'next/link';
 import { PieceCards, PieceCardWithStats } from '@/components/article/piece-cards';
 import { authorNames, getPublishedPieces } from '@/lib/content';
 import { SECTION_INFO } from '@/lib/content/sections';
+import { env } from '@/lib/env';
+import { jsonLdScript, siteJsonLd } from '@/lib/structured-data';
 
 const LATEST_COUNT = 6;
 
@@ -12,6 +14,9 @@ export default async function HomePage() {
   const authors = authorNames();
   return (
     <>
+      {siteJsonLd(env.SITE_URL).map(({ key, data }) => (
+        <script key={key} type="application/ld+json" dangerouslySetInnerHTML={{ __html: jsonLdScript(data) }} />
+      ))}
       <h1 className="sr-only">Place des Réseaux, le webmagazine des entrepreneurs en réseaux</h1>
       {featured && (
         <section aria-labelledby="a-la-une" className="mb-14">

@@ -31,6 +31,12 @@ export function SiteHeader() {
             ))}
           </ul>
         </nav>
+        <form action="/recherche" role="search" aria-label="Rechercher sur le site" className="order-2 flex sm:order-none">
+          <label htmlFor="recherche-entete" className="sr-only">
+            Rechercher
+          </label>
+          <input id="recherche-entete" name="q" type="search" placeholder="Rechercher…" className="w-36 rounded-md border border-line bg-paper px-2 py-1 text-sm" />
+        </form>
         <ThemeToggle />
       </div>
     </header>

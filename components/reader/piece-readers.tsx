@@ -1,13 +1,19 @@
 import type { AuthorProfile, Piece } from '@/lib/content';
 import { env } from '@/lib/env';
 import { cachedPieceReaderData, type PieceReaderData } from '@/lib/piece-data';
-import { jsonLdScript, pieceJsonLd } from '@/lib/structured-data';
+import { breadcrumbJsonLd, jsonLdScript, pieceJsonLd } from '@/lib/structured-data';
 import { ReaderSections } from './reader-sections';
 
 /** The piece's schema.org data, with its rating and comments when they are known. */
 export function PieceJsonLd({ piece, author, readers }: { piece: Piece; author: AuthorProfile | null; readers?: PieceReaderData | null }) {
-  const data = pieceJsonLd(piece, author, env.SITE_URL, readers ?? undefined);
-  return <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: jsonLdScript(data) }} />;
+  const data = [pieceJsonLd(piece, author, env.SITE_URL, readers ?? undefined), breadcrumbJsonLd(piece, env.SITE_URL)];
+  return (
+    <>
+      {data.map((entry) => (
+        <script key={entry['@type'] as string} type="application/ld+json" dangerouslySetInnerHTML={{ __html: jsonLdScript(entry) }} />
+      ))}
+    </>
+  );
 }
 
 /**

@@ -1,5 +1,6 @@
 import 'server-only';
 import { cacheLife, cacheTag } from 'next/cache';
+import { draftMode } from 'next/headers';
 import { showUnpublished } from '@/lib/env';
 import { CONTENT_TAG } from '@/lib/cache-tags';
 import { adjacentPieces, inSection, isPublished, newestFirst, relatedPieces, tagsOf } from './rules';
@@ -15,9 +16,13 @@ export { PAGE_SIZE, paginate } from './rules';
 // content version is part of the cache key, so an edit under `npm run dev` shows at once.
 async function publishedOf(_contentVersion: string): Promise<PieceSummary[]> {
   'use cache';
-  cacheLife('hours');
   cacheTag(CONTENT_TAG);
   const now = Date.now();
+  // Computed again within the hour, and when the next scheduled piece is due (a minute at the
+  // least): it then appears in the lists, the feeds, the sitemap, and its page answers.
+  const next = Math.min(...allPieceSummaries().filter((piece) => !piece.draft && Date.parse(piece.date) > now).map((piece) => Date.parse(piece.date)));
+  const untilNext = Number.isFinite(next) ? Math.ceil((next - now) / 1000) : 3600;
+  cacheLife({ stale: 300, revalidate: Math.min(3600, Math.max(60, untilNext)), expire: 86_400 });
   return newestFirst(
     allPieceSummaries()
       .filter((piece) => isPublished(piece, now, showUnpublished))
@@ -35,10 +40,17 @@ export async function getPublishedPieces(section?: Section): Promise<PieceSummar
   return section ? inSection(pieces, section) : pieces;
 }
 
+// In preview (Next's draft mode, turned on by /api/preview), drafts and future pieces show too.
+async function previewPiece(section: Section, slug: string): Promise<PieceSummary | null> {
+  const candidate = allPieceSummaries().find((piece) => piece.section === section && piece.slug === slug);
+  if (!candidate || !(await draftMode()).isEnabled) return null;
+  return { ...candidate, preview: true };
+}
+
 /** A published piece with its body, related pieces and neighbours, or null. */
 export async function getPiece(section: Section, slug: string) {
   const pieces = await published();
-  const summary = pieces.find((piece) => piece.section === section && piece.slug === slug);
+  const summary = pieces.find((piece) => piece.section === section && piece.slug === slug) ?? (await previewPiece(section, slug));
   if (!summary) return null;
   const piece: Piece = readPiece(summary);
   return {
@@ -53,6 +65,11 @@ export async function getPiece(section: Section, slug: string) {
 export async function publishedPieceKey(section: string, slug: string): Promise<string | null> {
   const pieces = await published();
   return pieces.find((piece) => piece.section === section && piece.slug === slug)?.key ?? null;
+}
+
+/** The full pieces behind summaries (their bodies included), for feeds. */
+export function readPieces(summaries: PieceSummary[]): Piece[] {
+  return summaries.map(readPiece);
 }
 
 /** Every tag of the published pieces, most used first. */

@@ -13,7 +13,8 @@ export const TYPE_OF_SECTION = { interviews: 'Interview', articles: 'Article' } 
 export type GeneratedPiece = Omit<PieceSummary, 'sourceFile'> & {
   _id: string;
   _raw: { sourceFilePath: string };
-  body: { code: string };
+  body: { code: string; raw: string };
+  html: string;
   toc: TocEntry[];
   structuredData: Record<string, unknown>;
 };

@@ -40,5 +40,5 @@ export function allAuthors(): AuthorProfile[] {
 export function readPiece(summary: PieceSummary): Piece {
   const file = fromRoot(documentFile(TYPE_OF_SECTION[summary.section], summary.sourceFile));
   const doc = JSON.parse(readFileSync(file, 'utf8')) as GeneratedPiece;
-  return { ...summaryOf(doc), bodyCode: doc.body.code, toc: doc.toc, structuredData: doc.structuredData };
+  return { ...summaryOf(doc), preview: summary.preview, bodyCode: doc.body.code, bodyRaw: doc.body.raw, html: doc.html, toc: doc.toc, structuredData: doc.structuredData };
 }

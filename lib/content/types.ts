@@ -25,6 +25,8 @@ export type PieceSummary = {
   interviewee?: Interviewee;
   /** Set on a piece dated in the future that development mode shows ahead of time. */
   scheduled?: boolean;
+  /** Set on a draft or future piece shown to an editor in preview. */
+  preview?: boolean;
 };
 
 export type TocEntry = { depth: 2 | 3; text: string; id: string };
@@ -32,6 +34,10 @@ export type TocEntry = { depth: 2 | 3; text: string; id: string };
 /** A piece with its compiled MDX body, for its own page. */
 export type Piece = PieceSummary & {
   bodyCode: string;
+  /** The body as plain HTML (feeds). */
+  html: string;
+  /** The body as written (search). */
+  bodyRaw: string;
   toc: TocEntry[];
   structuredData: Record<string, unknown>;
 };

@@ -130,7 +130,7 @@ test('« Voir plus de commentaires » loads the next page', async ({ browser }) 
   await expect(thread.getByRole('article')).toHaveCount(23);
   await expect(thread.getByRole('article').last()).toContainText('Commentaire 23');
   await expect(page.getByRole('link', { name: 'Voir plus de commentaires' })).toHaveCount(0);
-  const jsonLd = JSON.parse((await page.locator('script[type="application/ld+json"]').textContent()) ?? '{}');
+  const jsonLd = JSON.parse((await page.locator('script[type="application/ld+json"]').first().textContent()) ?? '{}');
   expect(jsonLd.commentCount).toBe(23);
   expect(jsonLd.comment).toHaveLength(20);
   expect(jsonLd.comment[0]).toMatchObject({ '@type': 'Comment', author: { '@type': 'Person', name: 'Lecteur 1' }, text: 'Commentaire 1' });

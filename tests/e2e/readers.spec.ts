@@ -61,7 +61,7 @@ test('two readers rate a piece; one changes, then withdraws, their rating', asyn
   await expect(summary(first.page)).toHaveText('3/5 · 1 avis');
   const distribution = first.page.getByRole('list', { name: 'Répartition des notes' });
   await expect(distribution.getByRole('listitem').nth(2)).toHaveText(/3 étoiles\s*1 avis/);
-  const jsonLd = JSON.parse((await first.page.locator('script[type="application/ld+json"]').textContent()) ?? '{}');
+  const jsonLd = JSON.parse((await first.page.locator('script[type="application/ld+json"]').first().textContent()) ?? '{}');
   expect(jsonLd.aggregateRating).toEqual({ '@type': 'AggregateRating', ratingValue: 3, ratingCount: 1, bestRating: 5, worstRating: 1 });
 
   // The listing's card carries the rating too.

@@ -14,7 +14,14 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const section = sectionFromParam((await params).section);
   if (!section) return {};
   const info = SECTION_INFO[section];
-  return { title: info.title, description: info.description, alternates: { canonical: info.path } };
+  return {
+    title: info.title,
+    description: info.description,
+    alternates: {
+      canonical: info.path,
+      types: { 'application/rss+xml': [{ url: `/flux/rubrique/${section}/rss.xml`, title: `${info.title} (RSS)` }] },
+    },
+  };
 }
 
 export default async function SectionPage({ params }: Props) {

@@ -4,6 +4,7 @@ import { cache } from 'react';
 import { MdxContent } from '@/components/article/mdx-content';
 import { PieceFooter } from '@/components/article/piece-footer';
 import { PieceHeader } from '@/components/article/piece-header';
+import { ShareLinks } from '@/components/article/share-links';
 import { TableOfContents } from '@/components/article/table-of-contents';
 import { PieceReaders } from '@/components/reader/piece-readers';
 import { getPiece, getPublishedPieces } from '@/lib/content';
@@ -34,7 +35,17 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
     title: piece.title,
     description: piece.summary,
     alternates: { canonical: piece.url },
-    openGraph: { type: 'article', title: piece.title, description: piece.summary, publishedTime: piece.date, modifiedTime: piece.updated ?? piece.date, tags: piece.tags },
+    openGraph: {
+      type: 'article',
+      url: piece.url,
+      title: piece.title,
+      description: piece.summary,
+      publishedTime: piece.date,
+      modifiedTime: piece.updated ?? piece.date,
+      tags: piece.tags,
+      authors: found.author ? [found.author.name] : undefined,
+    },
+    twitter: { card: 'summary_large_image', title: piece.title, description: piece.summary },
   };
 }
 
@@ -44,6 +55,14 @@ export default async function PiecePage({ params }: Props) {
   const { piece, author, related, previous, next } = found;
   return (
     <article>
+      {piece.preview && (
+        <p role="status" className="mb-6 rounded-md border-2 border-accent p-3 font-semibold text-accent">
+          Aperçu : ce contenu n’est pas encore publié ({piece.draft ? 'brouillon' : 'programmé'}).{' '}
+          <a href={`/api/preview/stop?retour=${encodeURIComponent(piece.url)}`} className="underline">
+            Quitter l’aperçu
+          </a>
+        </p>
+      )}
       <PieceHeader piece={piece} author={author} />
       <div className="grid gap-10 lg:grid-cols-[minmax(0,1fr)_16rem]">
         <div className={`prose prose-lg max-w-none font-serif [&>p:first-child]:text-xl ${piece.interviewee ? 'interview-body' : ''}`}>
@@ -55,6 +74,7 @@ export default async function PiecePage({ params }: Props) {
           </div>
         </aside>
       </div>
+      <ShareLinks path={piece.url} title={piece.title} />
       <PieceReaders piece={piece} author={author} />
       <PieceFooter related={related} previous={previous} next={next} />
     </article>

@@ -16,7 +16,10 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return {
     title: `Thème : ${found.tag.name}`,
     description: `Les interviews et points de vue d’experts de Place des Réseaux sur le thème « ${found.tag.name} ».`,
-    alternates: { canonical: `/tags/${found.tag.slug}` },
+    alternates: {
+      canonical: `/tags/${found.tag.slug}`,
+      types: { 'application/rss+xml': [{ url: `/flux/theme/${found.tag.slug}/rss.xml`, title: `Thème ${found.tag.name} (RSS)` }] },
+    },
   };
 }
 

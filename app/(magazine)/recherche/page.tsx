@@ -1,0 +1,15 @@
+import type { Metadata } from 'next';
+import { SearchBox } from '@/components/search/search-box';
+
+export const metadata: Metadata = { title: 'Recherche', alternates: { canonical: '/recherche' } };
+
+export default function SearchPage() {
+  return (
+    <section aria-labelledby="recherche-titre" className="mx-auto max-w-3xl">
+      <h1 id="recherche-titre" className="mb-6 font-serif text-4xl font-bold">
+        Recherche
+      </h1>
+      <SearchBox />
+    </section>
+  );
+}

@@ -1,0 +1,81 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import MiniSearch from 'minisearch';
+import { afterAll, describe, expect, it } from 'vitest';
+import { checkContent } from '@/lib/content/check';
+import { pieceHtml } from '@/lib/content/html';
+import { SEARCH_OPTIONS, searchTerm } from '@/lib/search-terms';
+
+describe('French search terms', () => {
+  it('ignores case and accents, folds plurals and simple inflections, drops common words', () => {
+    expect(searchTerm('Réseaux')).toBe(searchTerm('reseau'));
+    expect(searchTerm('entrepreneurs')).toBe(searchTerm('Entrepreneur'));
+    expect(searchTerm('journaux')).toBe(searchTerm('journal'));
+    expect(searchTerm('l’entreprise')).toBe(searchTerm('entreprises'));
+    expect(searchTerm('les')).toBeNull();
+  });
+
+  it('finds a document by a word written differently, ranking titles first', () => {
+    const index = new MiniSearch(SEARCH_OPTIONS);
+    index.addAll([
+      { id: 'a', title: 'Animer un hub', summary: '', tags: '', text: 'Les réseaux sociaux demandent du temps.', url: '/a', section: 'articles', date: '' },
+      { id: 'b', title: 'Les réseaux sociaux', summary: '', tags: '', text: 'Rien.', url: '/b', section: 'articles', date: '' },
+      { id: 'c', title: 'Autre chose', summary: '', tags: '', text: 'Sans rapport.', url: '/c', section: 'articles', date: '' },
+    ]);
+    expect(index.search('reseau').map((hit) => hit.id)).toEqual(['b', 'a']);
+  });
+});
+
+describe('the body of a piece as HTML, for feeds', () => {
+  it('turns the magazine’s components into plain HTML and lets no raw HTML through', () => {
+    const html = pieceHtml('Un **texte**.\n\n<PullQuote>Une citation.</PullQuote>\n\n<Encadre title="À retenir">\n\n- un point\n\n</Encadre>\n\n<script>alert(1)</script>');
+    expect(html).toContain('<strong>texte</strong>');
+    expect(html).toContain('<blockquote>');
+    expect(html).toContain('<strong>À retenir</strong>');
+    expect(html).toContain('<li>un point</li>');
+    expect(html).not.toContain('<script');
+  });
+});
+
+describe('npm run content:check', () => {
+  const dirs: string[] = [];
+  afterAll(() => dirs.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+
+  function contentDir(files: Record<string, string>): string {
+    const dir = mkdtempSync(path.join(tmpdir(), 'pdr-check-'));
+    dirs.push(dir);
+    for (const [file, text] of Object.entries(files)) {
+      mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
+      writeFileSync(path.join(dir, file), text);
+    }
+    return dir;
+  }
+  const author = '---\nname: La rédaction\nrole: Rédaction\n---\nBio.\n';
+  const article = (extra: string, body = 'Texte.') => `---\ntitle: "T"\nsummary: "S"\ndate: 2026-11-20\ntags: ["stratégie"]\nauthor: la-redaction\n${extra}---\n\n${body}\n`;
+
+  it('passes the magazine’s own content', () => {
+    expect(checkContent(path.resolve(import.meta.dirname, '../../content'))).toEqual([]);
+  });
+
+  it('names the file and the field of a frontmatter error, and a link to a piece that does not exist', () => {
+    const dir = contentDir({
+      'authors/la-redaction.mdx': author,
+      'articles/bon.mdx': article('', 'Voir [l’autre](/articles/autre) et [le thème](/tags/strategie).'),
+      'articles/autre.mdx': article('', 'Voir [rien](/articles/n-existe-pas).'),
+      'articles/sans-auteur.mdx': article('').replace('author: la-redaction', 'author: personne'),
+      'articles/coquille.mdx': article('tittle: "x"\n'),
+      'interviews/sans-invite.mdx': article(''),
+    });
+    const problems = checkContent(dir);
+    expect(problems).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/content\/articles\/autre\.mdx : le lien « \/articles\/n-existe-pas »/),
+        expect.stringMatching(/content\/articles\/sans-auteur\.mdx : le champ « author » vaut « personne »/),
+        expect.stringMatching(/content\/articles\/coquille\.mdx : le champ « tittle » n’est pas attendu/),
+        expect.stringMatching(/content\/interviews\/sans-invite\.mdx : le champ « interviewee »/),
+      ]),
+    );
+    expect(problems.filter((problem) => problem.includes('bon.mdx'))).toEqual([]);
+  });
+});
