@@ -1,4 +1,5 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import MiniSearch from 'minisearch';
@@ -77,5 +78,29 @@ describe('npm run content:check', () => {
       ]),
     );
     expect(problems.filter((problem) => problem.includes('bon.mdx'))).toEqual([]);
+  });
+});
+
+describe('npm run new', () => {
+  it('writes a draft dated today, its slug without accents, that content:check accepts', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'pdr-new-'));
+    mkdirSync(path.join(dir, 'authors'));
+    writeFileSync(path.join(dir, 'authors/la-redaction.mdx'), '---\nname: La rédaction\nrole: Rédaction\n---\nBio.\n');
+    mkdirSync(path.join(dir, 'interviews'));
+    const root = path.resolve(import.meta.dirname, '../..');
+    const run = spawnSync(path.join(root, 'node_modules/.bin/tsx'), ['scripts/new-piece.ts', 'interview', 'Élodie Dupré : réseaux & café'], {
+      cwd: root,
+      env: { ...process.env, CONTENT_DIR: dir },
+      encoding: 'utf8',
+    });
+    expect(run.status, run.stderr).toBe(0);
+    const file = readFileSync(path.join(dir, 'interviews/elodie-dupre-reseaux-cafe.mdx'), 'utf8');
+    const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris' }).format(new Date());
+    expect(file).toContain('title: "Élodie Dupré : réseaux & café"');
+    expect(file).toContain(`date: ${today}`);
+    expect(file).toContain('draft: true');
+    expect(file).toContain('interviewee:');
+    expect(checkContent(dir)).toEqual([]);
+    rmSync(dir, { recursive: true, force: true });
   });
 });
