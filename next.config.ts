@@ -1,4 +1,5 @@
 import type { NextConfig } from 'next';
+import { HSTS, securityHeaders } from './lib/security-headers';
 
 const nextConfig: NextConfig = {
   // Pages are prerendered; the parts read from the database are cached per piece and revalidated
@@ -14,6 +15,12 @@ const nextConfig: NextConfig = {
   // The browser tests build into their own folder, so they never replace the developer's build.
   distDir: process.env.NEXT_DIST_DIR ?? '.next',
   poweredByHeader: false,
+  async headers() {
+    return [
+      { source: '/:path*', headers: securityHeaders(process.env.NODE_ENV === 'development') },
+      { source: '/:path*', has: [{ type: 'header', key: 'x-forwarded-proto', value: 'https' }], headers: [HSTS] },
+    ];
+  },
   experimental: {
     // Pages regenerated after a write are also saved in the build folder, so a restart keeps
     // them. The tests serve one build from several databases at once and turn that off.

@@ -25,6 +25,8 @@ const schema = z.object({
   RATE_RATINGS_PER_MINUTE_READER: positiveInt(30),
   RATE_RATINGS_PER_MINUTE_ADDRESS: positiveInt(60),
   RATE_REPORTS_PER_MINUTE_READER: positiveInt(10),
+  /** New ratings one address may add to one piece a day: clearing cookies cannot inflate an average past this. */
+  RATE_NEW_RATINGS_PER_DAY_ADDRESS: positiveInt(20),
   /** Who holds it may preview drafts and future pieces at /api/preview?secret=…&slug=… (editors may too). */
   PREVIEW_SECRET: z.string().min(16, 'PREVIEW_SECRET doit faire au moins 16 caractères').optional(),
   /** SMTP server for sign-in links and notifications (smtp://user:pass@host:587); unset: printed in the log. */

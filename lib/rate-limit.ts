@@ -7,6 +7,34 @@ import { ApiError } from '@/lib/errors';
 /** What a reader may do so many times a minute, per reader and per address. */
 export type RateLimitedAction = 'comment' | 'rating' | 'report';
 
+let newRatings: RateLimiterPostgres | undefined;
+
+/**
+ * Counts a rating that a new reader adds to a piece from an address: each address adds at most
+ * RATE_NEW_RATINGS_PER_DAY_ADDRESS ratings to a piece a day, however many cookies it clears.
+ */
+export async function consumeNewRating(pieceKey: string, addressKey: string): Promise<void> {
+  newRatings ??= new RateLimiterPostgres({
+    storeClient: db().pool,
+    storeType: 'pool',
+    tableName: 'rate_limits',
+    tableCreated: true,
+    keyPrefix: 'rating:new',
+    points: env.RATE_NEW_RATINGS_PER_DAY_ADDRESS,
+    duration: 24 * 3600,
+  });
+  try {
+    await newRatings.consume(`${addressKey}:${pieceKey}`);
+  } catch (error) {
+    if (error instanceof RateLimiterRes) {
+      throw new ApiError('rate_limited', 'Beaucoup de nouvelles notes ont été données à ce contenu depuis votre connexion aujourd’hui. Réessayez demain.', {
+        retryAfterSeconds: Math.max(1, Math.ceil(error.msBeforeNext / 1000)),
+      });
+    }
+    throw error;
+  }
+}
+
 const LIMITS: Record<RateLimitedAction, { reader: number; address: number }> = {
   comment: { reader: env.RATE_COMMENTS_PER_MINUTE_READER, address: env.RATE_COMMENTS_PER_MINUTE_ADDRESS },
   rating: { reader: env.RATE_RATINGS_PER_MINUTE_READER, address: env.RATE_RATINGS_PER_MINUTE_ADDRESS },

@@ -5,8 +5,8 @@ import { db } from '@/lib/db';
 import { env } from '@/lib/env';
 import { checkFormToken } from '@/lib/form-token';
 import { readerSecret } from '@/lib/http';
-import { consumeRateLimit } from '@/lib/rate-limit';
-import { removeRating, setRating } from '@/lib/ratings';
+import { consumeNewRating, consumeRateLimit } from '@/lib/rate-limit';
+import { readerRating, removeRating, setRating } from '@/lib/ratings';
 import { notifyEditorsSoon, notifyReplySoon } from '@/lib/notifications';
 import { reportComment } from '@/lib/reports';
 import type { CommentInput, OwnComment } from '@/lib/validations/comment';
@@ -18,6 +18,8 @@ import type { ReportInput } from '@/lib/validations/report';
 /** Gives, changes (`value`) or withdraws (`null`) a reader's rating, within their rate limits. */
 export async function rateAs(writer: Writer, pieceKey: string, value: number | null): Promise<void> {
   await consumeRateLimit('rating', writer);
+  // Only a new rating counts against the address's daily allowance; changing one's own does not.
+  if (value !== null && (await readerRating(pieceKey, writer.readerKey)) === null) await consumeNewRating(pieceKey, writer.addressKey);
   if (value === null) await removeRating(pieceKey, writer.readerKey);
   else await setRating(pieceKey, writer.readerKey, value, writer.userId ?? null);
 }

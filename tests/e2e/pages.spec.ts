@@ -49,3 +49,28 @@ test('every page answers in French with its own title and no console error', asy
   expect(titles.size).toBe(Object.keys(PAGES).length - 1);
   expect(errors).toEqual([]);
 });
+
+test('every page type answers with the security headers, and works under them', async ({ request, page }) => {
+  const violations: string[] = [];
+  page.on('console', (message) => {
+    if (/Content Security Policy|Refused to/i.test(message.text())) violations.push(message.text());
+  });
+  for (const url of Object.values(PAGES)) {
+    const response = await request.get(url);
+    const headers = response.headers();
+    const csp = headers['content-security-policy'] ?? '';
+    for (const directive of ["object-src 'none'", "base-uri 'none'", "frame-ancestors 'none'", "form-action 'self'", "default-src 'self'"]) {
+      expect(csp, url).toContain(directive);
+    }
+    expect(headers['x-content-type-options']).toBe('nosniff');
+    expect(headers['referrer-policy']).toBe('strict-origin-when-cross-origin');
+    expect(headers['permissions-policy']).toContain('camera=()');
+    expect(headers['strict-transport-security']).toBeUndefined();
+    await page.goto(url);
+  }
+  expect((await request.get('/', { headers: { 'x-forwarded-proto': 'https' } })).headers()['strict-transport-security']).toBe('max-age=31536000; includeSubDomains');
+  await page.goto('/interviews/valerie-march-place-des-reseaux');
+  await page.getByRole('radio', { name: '4 étoiles sur 5' }).click();
+  await expect(page.getByText('Merci, votre note est enregistrée.')).toBeVisible();
+  expect(violations).toEqual([]);
+});
