@@ -1,10 +1,16 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { accountFromSessionToken } from '@/lib/auth/session';
+import { env } from '@/lib/env';
+import { isForeignOrigin } from '@/lib/origin';
 
 // The editors' desk answers 401 to a visitor and 403 to a reader, as real HTTP statuses: its
 // pages stream, so the check must happen before rendering starts. (Navigations inside the app
 // go on to the desk's layout, which shows the same refusal.)
-export const config = { matcher: ['/redaction', '/redaction/:path*'] };
+// Server actions (requests carrying `Next-Action`) from another origin are refused here with a
+// 403 and a French message, as the API's writes are (Next would abort them with a 500).
+export const config = {
+  matcher: ['/redaction', '/redaction/:path*', { source: '/:path*', has: [{ type: 'header', key: 'next-action' }] }],
+};
 
 const page = (status: 401 | 403) => {
   const [title, text, link] =
@@ -15,7 +21,15 @@ const page = (status: 401 | 403) => {
 };
 
 export async function proxy(request: NextRequest) {
-  if (request.headers.has('rsc')) return NextResponse.next();
+  if (request.headers.has('next-action')) {
+    const own = [request.nextUrl.origin, new URL(env.SITE_URL).origin];
+    if (!isForeignOrigin(request.headers, own)) return NextResponse.next();
+    return Response.json(
+      { error: { code: 'forbidden_origin', message: 'Cette action doit être faite depuis le site Place des Réseaux lui-même.' } },
+      { status: 403 },
+    );
+  }
+  if (!request.nextUrl.pathname.startsWith('/redaction') || request.headers.has('rsc')) return NextResponse.next();
   const token = request.cookies.get('__Secure-next-auth.session-token')?.value ?? request.cookies.get('next-auth.session-token')?.value;
   const account = await accountFromSessionToken(token).catch(() => null);
   if (account?.isEditor) return NextResponse.next();

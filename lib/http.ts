@@ -6,6 +6,7 @@ import { currentAccount, type Account } from '@/lib/auth/session';
 import { isDatabaseUnavailable } from '@/lib/db';
 import { env } from '@/lib/env';
 import { ApiError, MESSAGES } from '@/lib/errors';
+import { isForeignOrigin } from '@/lib/origin';
 import {
   addressKeyOf,
   clientAddress,
@@ -58,15 +59,9 @@ export async function handleApi(handler: () => Promise<Response>): Promise<Respo
  * site's, and a browser's Sec-Fetch-Site must say same-origin. `Origin: null` is another origin.
  */
 export function assertSameOrigin(request: Request): void {
-  const refuse = () => {
+  if (isForeignOrigin(request.headers, [new URL(request.url).origin, new URL(env.SITE_URL).origin])) {
     throw new ApiError('forbidden_origin', 'Cette action doit être faite depuis le site Place des Réseaux lui-même.');
-  };
-  const fetchSite = request.headers.get('sec-fetch-site');
-  if (fetchSite && fetchSite !== 'same-origin' && fetchSite !== 'none') refuse();
-  const origin = request.headers.get('origin');
-  if (origin === null) return; // not sent by a browser form or script: no ambient credentials to abuse
-  const allowed = new Set([new URL(request.url).origin, new URL(env.SITE_URL).origin]);
-  if (!allowed.has(origin)) refuse();
+  }
 }
 
 function depth(value: unknown, level = 0): number {

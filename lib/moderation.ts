@@ -62,7 +62,7 @@ export async function moderationQueue() {
   const rows = await db().prisma.comment.findMany({
     where: { OR: [{ status: 'pending' }, { status: 'published', reports: { some: { resolved: false } } }] },
     orderBy: { createdAt: 'desc' },
-    take: 200,
+    take: 500,
     include: { reports: { where: { resolved: false }, orderBy: { createdAt: 'asc' } } },
   });
   return rows.map((row) => ({

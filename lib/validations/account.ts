@@ -1,4 +1,5 @@
 import { AUTHOR_NAME_MAX } from '@/lib/comment-limits';
+import { NO_NUL } from './comment';
 import { z } from './zod';
 
 /** « Mon compte »: the name shown on the reader's comments. */
@@ -6,6 +7,7 @@ export const displayNameSchema = z
   .object({
     name: z
       .string({ error: 'Indiquez un nom.' })
+      .regex(NO_NUL, { error: 'Le nom contient un caractère invalide (NUL).' })
       .trim()
       .min(1, { error: 'Indiquez un nom.' })
       .max(AUTHOR_NAME_MAX, { error: `Le nom ne peut pas dépasser ${AUTHOR_NAME_MAX} caractères.` }),

@@ -2,8 +2,13 @@ import { z } from './zod';
 
 import { AUTHOR_NAME_MAX, COMMENT_BODY_MAX, COMMENT_BODY_MIN } from '@/lib/comment-limits';
 
+// PostgreSQL stores no NUL character in text: refused here, with a message, rather than by the database.
+export const NO_NUL = /^[^\u0000]*$/;
+const NUL_MESSAGE = { error: 'Le texte contient un caractère invalide (NUL).' };
+
 const bodySchema = z
   .string({ error: 'Le commentaire est obligatoire.' })
+  .regex(NO_NUL, NUL_MESSAGE)
   .trim()
   .min(COMMENT_BODY_MIN, { error: `Le commentaire doit contenir au moins ${COMMENT_BODY_MIN} caractères.` })
   .max(COMMENT_BODY_MAX, { error: `Le commentaire ne peut pas dépasser ${COMMENT_BODY_MAX.toLocaleString('fr-FR')} caractères.` })
@@ -14,6 +19,7 @@ export const commentInputSchema = z
   .object({
     author: z
       .string({ error: 'Indiquez votre nom.' })
+      .regex(NO_NUL, NUL_MESSAGE)
       .trim()
       .min(1, { error: 'Indiquez votre nom.' })
       .max(AUTHOR_NAME_MAX, { error: `Le nom ne peut pas dépasser ${AUTHOR_NAME_MAX} caractères.` }),

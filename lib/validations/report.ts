@@ -1,3 +1,4 @@
+import { NO_NUL } from './comment';
 import { z } from './zod';
 
 import { REPORT_DETAILS_MAX, REPORT_REASONS } from '@/lib/comment-limits';
@@ -6,7 +7,7 @@ import { REPORT_DETAILS_MAX, REPORT_REASONS } from '@/lib/comment-limits';
 export const reportInputSchema = z
   .object({
     reason: z.enum(REPORT_REASONS, { error: 'Choisissez un motif : spam, abuse, off_topic ou other.' }),
-    details: z.string().trim().max(REPORT_DETAILS_MAX, { error: 'Les précisions ne peuvent pas dépasser 1 000 caractères.' }).optional(),
+    details: z.string().regex(NO_NUL, { error: 'Le texte contient un caractère invalide (NUL).' }).trim().max(REPORT_DETAILS_MAX, { error: 'Les précisions ne peuvent pas dépasser 1 000 caractères.' }).optional(),
   })
   .strict()
   .meta({ id: 'ReportInput' });

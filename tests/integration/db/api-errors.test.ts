@@ -78,6 +78,8 @@ describe('malformed requests', () => {
     [{ author: 'A', body: 'Bonjour', email: 'pas-une-adresse' }, 'email'],
     [{ author: 'A', body: 'Bonjour', parentId: 'abc' }, 'parentId'],
     [{ author: 'A', body: 'Bonjour', role: 'admin' }, 'role'],
+    [{ author: 'A', body: 'Nul\u0000caractère' }, 'body'],
+    [{ author: 'N\u0000', body: 'Bonjour' }, 'author'],
   ])('answers 422 to %j, naming %s', async (input, field) => {
     const answer = await new Visitor().post(api.comments, input);
     expectError(answer, 422, 'validation_failed');
@@ -103,6 +105,25 @@ describe('requests from another origin', () => {
     expectError(await visitor.send('DELETE', `/api/comments/${comment}`, undefined, headers), 403, 'forbidden_origin');
     expectError(await visitor.send('POST', `/api/comments/${comment}/reports`, { reason: 'spam' }, headers), 403, 'forbidden_origin');
     expect(await query("SELECT 1 FROM comments WHERE body = 'CSRF'")).toEqual([]);
+  });
+
+  it.each(hostile)('refuses a server action (the forms’ path) with %j: 403', async (headers) => {
+    const response = await fetch(`${baseUrl}/articles/archive-01`, {
+      method: 'POST',
+      headers: { 'next-action': '7f'.padEnd(42, '0'), 'content-type': 'text/plain;charset=UTF-8', ...headers },
+      body: '[]',
+    });
+    expectError({ status: response.status, body: await response.json() }, 403, 'forbidden_origin');
+  });
+
+  it('lets a server action from the site itself through to Next', async () => {
+    const response = await fetch(`${baseUrl}/articles/archive-01`, {
+      method: 'POST',
+      headers: { 'next-action': '7f'.padEnd(42, '0'), 'content-type': 'text/plain;charset=UTF-8', origin: baseUrl },
+      body: '[]',
+    });
+    await response.arrayBuffer();
+    expect(response.status).not.toBe(403);
   });
 
   it('accepts a client that is not a browser (no Origin, no Sec-Fetch-Site)', async () => {

@@ -7,8 +7,11 @@ import { baseUrl, query, randomAddress } from './helpers';
 const DOCUMENTED = new Set([200, 201, 400, 403, 404, 409, 413, 415, 422, 429, 503]);
 const RUNS_PER_ENDPOINT = 2500;
 
+const anyText = fc.string({ unit: 'binary', maxLength: 120 });
 const body = fc.oneof(
   fc.json(),
+  anyText,
+  fc.record({ author: anyText, body: anyText, details: anyText, reason: fc.constant('other') }, { requiredKeys: [] }).map((value) => JSON.stringify(value)),
   fc.string({ maxLength: 200 }),
   fc.record({ value: fc.oneof(fc.integer(), fc.double(), fc.string(), fc.constant(null)) }, { requiredKeys: [] }).map((value) => JSON.stringify(value)),
   fc
