@@ -1,7 +1,8 @@
 import 'server-only';
 import { isDatabaseUnavailable } from '@/lib/db';
 import { ApiError } from '@/lib/errors';
-import { withReaderCookie, type Reader } from '@/lib/http';
+import { requirePieceKey } from '@/lib/api-pieces';
+import { assertSameOrigin, readFormBody, withReaderCookie, type Reader } from '@/lib/http';
 import { noticeId, type FormName } from '@/lib/form-notices';
 
 // The forms under a piece post here when the browser runs no JavaScript: the write goes
@@ -15,8 +16,30 @@ export function seeOther(location: string, reader?: Reader): Response {
   return reader ? withReaderCookie(response, reader) : response;
 }
 
+/**
+ * Runs a form sent without JavaScript to a piece's `/noter` or `/commenter`: the checks common
+ * to both (a published piece, this site's origin, a form body), then `handle`; any refusal
+ * sends the reader back to the notice that explains it.
+ */
+export async function handleFormPost(
+  request: Request,
+  params: Promise<{ section: string; slug: string }>,
+  form: FormName,
+  handle: (context: { pieceKey: string; fields: URLSearchParams; back: string }) => Promise<Response>,
+): Promise<Response> {
+  const { section, slug } = await params;
+  const back = `/${section}/${slug}`;
+  try {
+    const pieceKey = await requirePieceKey(params);
+    assertSameOrigin(request);
+    return await handle({ pieceKey, fields: await readFormBody(request), back });
+  } catch (error) {
+    return formFailure(error, back, form);
+  }
+}
+
 /** Back to the piece, at the notice that says why the form was refused. */
-export function formFailure(error: unknown, back: string, form: FormName): Response {
+function formFailure(error: unknown, back: string, form: FormName): Response {
   if (error instanceof ApiError) {
     if (error.code === 'piece_not_found') return seeOther('/');
     return seeOther(`${back}#${noticeId(form, error.code, error.details.field)}`);

@@ -1,5 +1,6 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
+import { newReader as newStackReader, openPiece } from './fixtures/reader';
 import { startStack, type Stack } from './fixtures/stack';
 
 // Comments published at once (COMMENT_MODERATION=post), on a stack of their own.
@@ -9,17 +10,7 @@ test.beforeAll(async () => {
 });
 test.afterAll(async () => stack?.stop());
 
-async function newReader(browser: Browser) {
-  const context = await browser.newContext({ baseURL: stack.baseUrl, locale: 'fr-FR', timezoneId: 'Europe/Paris' });
-  return { context, page: await context.newPage() };
-}
-
-async function openPiece(page: Page, url: string) {
-  const me = page.waitForResponse((response) => response.url().endsWith('/me'));
-  await page.goto(url);
-  await me;
-  return Date.now();
-}
+const newReader = (browser: Browser) => newStackReader(browser, { baseURL: stack.baseUrl });
 
 async function submitAfterThreeSeconds(page: Page, shownAt: number, button: ReturnType<Page['getByRole']>) {
   const wait = shownAt + 3200 - Date.now();

@@ -1,25 +1,12 @@
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
+import { newReader, openPiece } from './fixtures/reader';
 
 // Under every piece: « Évaluer ce contenu » and « Commentaires », on the test build served by the
 // launcher on its embedded database (pre-moderation, the default).
 
 const summary = (page: Page) => page.getByTestId('rating-summary');
 const star = (page: Page, stars: number) => page.getByRole('radio', { name: `${stars} ${stars > 1 ? 'étoiles' : 'étoile'} sur 5` });
-
-/** A new reader: a browser context of their own, with its own cookies. */
-async function newReader(browser: Browser, options: { javaScriptEnabled?: boolean } = {}) {
-  const context = await browser.newContext({ locale: 'fr-FR', timezoneId: 'Europe/Paris', ...options });
-  return { context, page: await context.newPage() };
-}
-
-/** Opens a piece and waits until its island knows the reader (rating, comments, form token). */
-async function openPiece(page: Page, url: string) {
-  const me = page.waitForResponse((response) => response.url().endsWith('/me'));
-  await page.goto(url);
-  await me;
-  return Date.now();
-}
 
 /** Fills in the comment form like a person: the form refuses what is sent within 3 seconds. */
 async function writeComment(page: Page, shownAt: number, { author, body, email }: { author: string; body: string; email?: string }, scope = page.locator('form[aria-label="Laisser un commentaire"]')) {
