@@ -13,7 +13,7 @@ const config = [
     },
   },
   {
-    ignores: ['.next/**', '.next-e2e/**', 'lib/generated/**', '.contentlayer/**', 'node_modules/**', '.data/**', 'next-env.d.ts', 'test-results/**', 'playwright-report/**', 'bench/out/**'],
+    ignores: ['.next/**', '.next-e2e/**', 'lib/generated/**', '.contentlayer/**', 'node_modules/**', '.data/**', 'next-env.d.ts', 'test-results/**', 'playwright-report/**', 'bench/out/**', 'bench/bare/.next/**', 'bench/bare/next-env.d.ts'],
   },
 ];
 

@@ -7,7 +7,8 @@ import path from 'node:path';
 import { runInNewContext } from 'node:vm';
 import { gzipSync } from 'node:zlib';
 
-export type PageWeight = { route: string; chunks: string[]; gzipBytes: number };
+/** `ownChunks`: the chunks beyond the framework's root chunks, with their gzip sizes. */
+export type PageWeight = { route: string; chunks: string[]; gzipBytes: number; ownChunks: Array<{ chunk: string; gzipBytes: number }> };
 
 type ClientManifest = { entryJSFiles?: Record<string, string[]> };
 
@@ -41,7 +42,12 @@ export function pageWeights(distDir: string): PageWeight[] {
       const [routeKey, manifest] = Object.entries(manifests)[0] ?? ['', {}];
       const chunks = [...new Set([...rootMainFiles, ...Object.values(manifest.entryJSFiles ?? {}).flat()])];
       const route = routeKey.replace(/\/page$/, '').replace(/\/\([^)]+\)/g, '') || '/';
-      return { route, chunks, gzipBytes: chunks.reduce((total, chunk) => total + gzipSize(chunk), 0) };
+      return {
+        route,
+        chunks,
+        gzipBytes: chunks.reduce((total, chunk) => total + gzipSize(chunk), 0),
+        ownChunks: chunks.filter((chunk) => !rootMainFiles.includes(chunk)).map((chunk) => ({ chunk, gzipBytes: gzipSize(chunk) })),
+      };
     })
     .sort((a, b) => a.route.localeCompare(b.route));
 }

@@ -1,0 +1,176 @@
+// Shared pieces of the benchmarks: wrk runs and their figures, servers started and stopped
+// together, nginx configurations written under bench/out.
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+
+export const OUT = path.resolve('bench/out');
+export const bin = (name: string) => path.resolve('node_modules/.bin', name);
+
+export type WrkResult = { url: string; requestsPerSecond: number; p50Ms: number; p99Ms: number; errors: number; requests: number };
+
+function milliseconds(value: string): number {
+  const match = /^([\d.]+)(us|ms|s|m)$/.exec(value.trim());
+  if (!match) throw new Error(`durée wrk illisible : « ${value} »`);
+  const factor = { us: 0.001, ms: 1, s: 1000, m: 60_000 }[match[2] as 'us' | 'ms' | 's' | 'm'];
+  return Number(match[1]) * factor;
+}
+
+type WrkOptions = { connections?: number; seconds?: number };
+
+function wrkArgs(url: string, { connections = 50, seconds = 10 }: WrkOptions): string[] {
+  return ['-t1', `-c${connections}`, `-d${seconds}s`, '--latency', url];
+}
+
+function wrkFigures(url: string, out: string): WrkResult {
+  const figure = (pattern: RegExp) => pattern.exec(out)?.[1];
+  const socketErrors = /Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)/.exec(out);
+  return {
+    url,
+    requestsPerSecond: Number(figure(/Requests\/sec:\s+([\d.]+)/)),
+    p50Ms: milliseconds(figure(/^\s+50(?:\.0+)?%\s+(\S+)\s*$/m) ?? '?'),
+    p99Ms: milliseconds(figure(/^\s+99(?:\.0+)?%\s+(\S+)\s*$/m) ?? '?'),
+    requests: Number(figure(/(\d+) requests in/)),
+    errors: Number(figure(/Non-2xx or 3xx responses: (\d+)/) ?? 0) +
+      (socketErrors ? socketErrors.slice(1).reduce((total, count) => total + Number(count), 0) : 0),
+  };
+}
+
+// wrk with one thread (a Node load generator is the bottleneck on 2 cores), 50 connections, 10 s.
+export function wrk(url: string, options: WrkOptions = {}): WrkResult {
+  const result = spawnSync('wrk', wrkArgs(url, options), { encoding: 'utf8' });
+  if (result.status !== 0) throw new Error(`wrk a échoué (${result.status}) : ${result.stderr}`);
+  return wrkFigures(url, result.stdout);
+}
+
+/** The same run in the background, so the caller can act on the server while it is loaded. */
+export function wrkInBackground(url: string, options: WrkOptions = {}): Promise<WrkResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn('wrk', wrkArgs(url, options), { stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+    child.once('exit', (code) => (code === 0 ? resolve(wrkFigures(url, out)) : reject(new Error(`wrk a échoué (${code}).`))));
+  });
+}
+
+/** Refuses to measure a server left over from another run on the same port. */
+export async function assertPortsFree(ports: number[]): Promise<void> {
+  for (const port of ports) {
+    const busy = await fetch(`http://127.0.0.1:${port}/`).then(() => true, () => false);
+    if (busy) throw new Error(`Le port ${port} est déjà pris : arrêtez le serveur qui l’occupe (ss -ltnp | grep ${port}) avant de mesurer.`);
+  }
+}
+
+export async function waitForHttp(url: string, timeoutMs = 120_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    try {
+      const response = await fetch(url);
+      if (response.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error(`${url} ne répond pas après ${timeoutMs / 1000} s.`);
+}
+
+const started: ChildProcess[] = [];
+
+export function startProcess(command: string, args: string[], options: { env?: Record<string, string>; cwd?: string; log: string }): ChildProcess {
+  mkdirSync(path.dirname(options.log), { recursive: true });
+  const child = spawn(command, args, {
+    cwd: options.cwd,
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', ...options.env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
+  });
+  const chunks: Buffer[] = [];
+  child.stdout?.on('data', (chunk: Buffer) => chunks.push(chunk));
+  child.stderr?.on('data', (chunk: Buffer) => chunks.push(chunk));
+  child.once('exit', () => writeFileSync(options.log, Buffer.concat(chunks)));
+  started.push(child);
+  return child;
+}
+
+/** Stops the given processes (all those started, by default) and their children. */
+export async function stopAll(which?: ChildProcess[]): Promise<void> {
+  const stopping = which ?? started.splice(0);
+  for (const child of stopping) {
+    const index = started.indexOf(child);
+    if (index >= 0) started.splice(index, 1);
+  }
+  await Promise.all(
+    stopping.map((child) => new Promise<void>((resolve) => {
+      if (child.exitCode !== null || child.signalCode !== null) return resolve();
+      const timer = setTimeout(() => {
+        if (child.pid) process.kill(-child.pid, 'SIGKILL');
+      }, 15_000);
+      child.once('exit', () => {
+        clearTimeout(timer);
+        resolve();
+      });
+      if (child.pid) process.kill(-child.pid, 'SIGTERM');
+    })),
+  );
+}
+
+export function run(command: string, args: string[], env: Record<string, string> = {}, cwd?: string): void {
+  const result = spawnSync(command, args, { stdio: 'inherit', cwd, env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', ...env } });
+  if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} a échoué (code ${result.status}).`);
+}
+
+// nginx as the same user, everything under bench/out/nginx: one static server on the page's
+// exact bytes, and one reverse proxy with a one-second micro-cache in front of `next start`.
+export function writeNginxConfig({ staticPort, proxyPort, upstreamPort }: { staticPort: number; proxyPort: number; upstreamPort: number }): string {
+  const dir = path.join(OUT, 'nginx');
+  mkdirSync(path.join(dir, 'www'), { recursive: true });
+  mkdirSync(path.join(dir, 'cache'), { recursive: true });
+  const file = path.join(dir, 'nginx.conf');
+  writeFileSync(file, `worker_processes auto;
+pid ${dir}/nginx.pid;
+error_log ${dir}/error.log warn;
+events { worker_connections 1024; }
+http {
+  access_log off;
+  client_body_temp_path ${dir}/tmp-body;
+  proxy_temp_path ${dir}/tmp-proxy;
+  fastcgi_temp_path ${dir}/tmp-fastcgi;
+  uwsgi_temp_path ${dir}/tmp-uwsgi;
+  scgi_temp_path ${dir}/tmp-scgi;
+  default_type text/html;
+  server {
+    listen 127.0.0.1:${staticPort};
+    root ${dir}/www;
+  }
+  map $http_cookie $signed_in {
+    default 0;
+    "~next-auth\\.session-token=" 1;
+  }
+  proxy_cache_path ${dir}/cache levels=1:2 keys_zone=pages:10m max_size=256m inactive=10m use_temp_path=off;
+  server {
+    listen 127.0.0.1:${proxyPort};
+    location / {
+      proxy_pass http://127.0.0.1:${upstreamPort};
+      proxy_http_version 1.1;
+      proxy_set_header Connection "";
+      proxy_set_header Host $host;
+      proxy_cache pages;
+      # Only anonymous readers share the cache: a signed-in reader's pages go straight to Next.
+      proxy_cache_bypass $signed_in;
+      proxy_no_cache $signed_in;
+      # Next marks pages cacheable for an hour, and varies them on its router headers: the proxy
+      # keeps them one second under its own key (which holds those headers), so a new comment or
+      # rating shows within a second of Next's own revalidation.
+      proxy_ignore_headers Cache-Control Expires Vary;
+      proxy_cache_key "$scheme$host$request_uri|$http_rsc|$http_next_router_prefetch";
+      proxy_cache_valid 200 404 1s;
+      proxy_cache_lock on;
+      proxy_cache_use_stale updating;
+      add_header X-Cache $upstream_cache_status always;
+    }
+  }
+}
+`);
+  return file;
+}

@@ -1,0 +1,135 @@
+// `npm run bench:serve`: serving the founding interview, side by side in one
+// run: nginx on the page's exact bytes, a bare Next 16 page of the same size, the magazine's
+// `next start`, and the magazine behind nginx with a one-second micro-cache. wrk, one thread,
+// 50 connections, 10 s, all on 127.0.0.1.
+import { cpSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { assertPortsFree, bin, OUT, run, startProcess, stopAll, waitForHttp, wrk, wrkInBackground, writeNginxConfig, type WrkResult } from './lib';
+
+const PIECE = '/interviews/valerie-march-place-des-reseaux';
+const PORTS = { magazine: 3101, bare: 3102, nginx: 3103, proxy: 3104 } as const;
+const BENCH_SECRET = 'banc-de-mesure-place-des-reseaux-0123456789';
+
+/** Where the bare Next app is copied and built (out of the repository, see its next.config). */
+export const BARE_DIR = path.join(tmpdir(), 'place-des-reseaux-bench-bare');
+
+export const magazineEnv = {
+  NEXT_DIST_DIR: 'bench/out/next',
+  NEXT_TSCONFIG: 'tsconfig.bench.json',
+  DATA_DIR: 'bench/out/data',
+  DATABASE_URL: '',
+  AUTH_SECRET: BENCH_SECRET,
+  SITE_URL: `http://127.0.0.1:${PORTS.magazine}`,
+  // Comments published at once (moderation afterwards), so the freshness check can see them.
+  COMMENT_MODERATION: 'post',
+};
+
+export type ServingFigures = { bytes: number; bareBytes: number; rows: Array<{ name: string } & WrkResult>; freshnessMs: number[] };
+
+const pageBytes = async (url: string) => Buffer.byteLength(await (await fetch(url)).text());
+
+/**
+ * While the proxy is loaded, posts comments to Next and times how long each takes to show on
+ * the page as the proxy serves it.
+ */
+async function commentFreshness(proxyPage: string, count: number): Promise<number[]> {
+  const delays: number[] = [];
+  for (let index = 0; index < count; index += 1) {
+    await new Promise((resolve) => setTimeout(resolve, 2000));
+    const marker = `Mesure de fraîcheur ${Date.now()}-${index}`;
+    const posted = Date.now();
+    const response = await fetch(`http://127.0.0.1:${PORTS.magazine}/api/pieces${PIECE}/comments`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: magazineEnv.SITE_URL },
+      body: JSON.stringify({ author: 'Banc de mesure', body: `${marker} : ce commentaire doit paraître en moins de 2 s.` }),
+    });
+    if (response.status !== 201) throw new Error(`commentaire refusé (${response.status}) : ${await response.text()}`);
+    while (!(await (await fetch(proxyPage)).text()).includes(marker)) {
+      if (Date.now() - posted > 30_000) throw new Error('le commentaire n’a pas paru en 30 s derrière le proxy.');
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    delays.push(Date.now() - posted);
+  }
+  return delays;
+}
+
+export async function benchServing(): Promise<ServingFigures> {
+  // A fresh database every run: the founding interview starts without comments.
+  rmSync(path.resolve(magazineEnv.DATA_DIR), { recursive: true, force: true });
+  await assertPortsFree(Object.values(PORTS));
+  run(bin('tsx'), ['scripts/serve.ts', 'build'], magazineEnv);
+  try {
+    startProcess(bin('tsx'), ['scripts/serve.ts', 'start', '-p', String(PORTS.magazine)], { env: magazineEnv, log: path.join(OUT, 'logs', 'magazine.log') });
+    await waitForHttp(`http://127.0.0.1:${PORTS.magazine}${PIECE}`);
+    const html = await (await fetch(`http://127.0.0.1:${PORTS.magazine}${PIECE}`)).text();
+    const bytes = Buffer.byteLength(html);
+
+    const config = writeNginxConfig({ staticPort: PORTS.nginx, proxyPort: PORTS.proxy, upstreamPort: PORTS.magazine });
+    writeFileSync(path.join(OUT, 'nginx', 'www', 'interview.html'), html);
+
+    // The bare page's text appears twice (HTML and React's payload): build once, measure,
+    // and build again at the size that matches the magazine's page.
+    const bare = BARE_DIR;
+    rmSync(bare, { recursive: true, force: true });
+    cpSync(path.resolve('bench/bare'), bare, { recursive: true });
+    symlinkSync(path.resolve('node_modules'), path.join(bare, 'node_modules'));
+    const bareUrl = `http://127.0.0.1:${PORTS.bare}/`;
+    let bareBytes = 0;
+    for (const target of [bytes, 0]) {
+      const requested = target || Math.round((bytes * bytes) / bareBytes);
+      run(bin('next'), ['build'], { BARE_PAGE_BYTES: String(requested) }, bare);
+      const server = startProcess(bin('next'), ['start', '-p', String(PORTS.bare)], { cwd: bare, log: path.join(OUT, 'logs', 'bare.log') });
+      await waitForHttp(bareUrl);
+      bareBytes = await pageBytes(bareUrl);
+      if (target === 0 || Math.abs(bareBytes - bytes) / bytes < 0.03) break;
+      await stopAll([server]);
+    }
+    startProcess('nginx', ['-c', config, '-g', 'daemon off;'], { log: path.join(OUT, 'logs', 'nginx.log') });
+    await waitForHttp(`http://127.0.0.1:${PORTS.nginx}/interview.html`);
+    await waitForHttp(`http://127.0.0.1:${PORTS.proxy}${PIECE}`);
+
+    const targets = [
+      { name: 'nginx, fichier statique (mêmes octets)', url: `http://127.0.0.1:${PORTS.nginx}/interview.html` },
+      { name: 'Next 16 nu, page prérendue de même taille', url: `http://127.0.0.1:${PORTS.bare}/` },
+      { name: 'Place des Réseaux, next start', url: `http://127.0.0.1:${PORTS.magazine}${PIECE}` },
+      { name: 'Place des Réseaux derrière nginx (micro-cache 1 s)', url: `http://127.0.0.1:${PORTS.proxy}${PIECE}` },
+    ];
+    for (const target of targets) wrk(target.url, { seconds: 2 }); // warm-up, not reported
+    const rows = targets.slice(0, 3).map((target) => ({ name: target.name, ...wrk(target.url) }));
+    const proxy = targets[3] as (typeof targets)[number];
+    const [proxied, freshnessMs] = await Promise.all([wrkInBackground(proxy.url), commentFreshness(proxy.url, 3)]);
+    rows.push({ name: proxy.name, ...proxied });
+    return { bytes, bareBytes, rows, freshnessMs };
+  } finally {
+    await stopAll();
+  }
+}
+
+export function servingTable({ bytes, bareBytes, rows, freshnessMs }: ServingFigures): string {
+  const reference = rows[0]?.requestsPerSecond ?? 1;
+  const bareRate = rows[1]?.requestsPerSecond ?? 1;
+  const lines = [
+    `Page servie : ${PIECE} (${(bytes / 1000).toFixed(1)} ko de HTML ; page Next nue : ${(bareBytes / 1000).toFixed(1)} ko)`,
+    '',
+    '| Serveur | req/s | p50 | p99 | erreurs | vs nginx | vs Next nu |',
+    '| --- | ---: | ---: | ---: | ---: | ---: | ---: |',
+    ...rows.map((row) =>
+      `| ${row.name} | ${row.requestsPerSecond.toFixed(0)} | ${row.p50Ms.toFixed(2)} ms | ${row.p99Ms.toFixed(2)} ms | ${row.errors} | ` +
+        `${((row.requestsPerSecond / reference) * 100).toFixed(1)} % | ${(row.requestsPerSecond / bareRate).toFixed(2)}× |`,
+    ),
+    '',
+    `Un commentaire publié pendant la charge paraît derrière le proxy en ${freshnessMs.map((ms) => `${ms} ms`).join(', ')} (objectif : moins de 2 s).`,
+  ];
+  return lines.join('\n');
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  benchServing()
+    .then((figures) => console.log(`\n${servingTable(figures)}`))
+    .catch(async (error: unknown) => {
+      await stopAll();
+      console.error(error instanceof Error ? error.message : error);
+      process.exit(1);
+    });
+}
