@@ -155,6 +155,12 @@ http {
       proxy_http_version 1.1;
       proxy_set_header Connection "";
       proxy_set_header Host $host;
+      proxy_set_header X-Forwarded-For $remote_addr;
+      # One cached copy per page, compressed here: Next would otherwise gzip for the first
+      # reader, and the copy would go to readers who did not ask for gzip.
+      proxy_set_header Accept-Encoding "";
+      gzip on;
+      gzip_types text/plain text/css application/json application/javascript text/x-component image/svg+xml application/rss+xml application/atom+xml application/feed+json;
       proxy_cache pages;
       # Only anonymous readers share the cache: a signed-in reader's pages go straight to Next.
       proxy_cache_bypass $signed_in;
@@ -163,7 +169,7 @@ http {
       # keeps them one second under its own key (which holds those headers), so a new comment or
       # rating shows within a second of Next's own revalidation.
       proxy_ignore_headers Cache-Control Expires Vary;
-      proxy_cache_key "$scheme$host$request_uri|$http_rsc|$http_next_router_prefetch";
+      proxy_cache_key "$scheme$host$request_uri|$http_rsc|$http_next_router_prefetch|$http_next_router_segment_prefetch|$http_next_router_state_tree";
       proxy_cache_valid 200 404 1s;
       proxy_cache_lock on;
       proxy_cache_use_stale updating;
