@@ -33,6 +33,9 @@ export function json(data: unknown, init: ResponseInit = {}): Response {
 function errorResponse(error: ApiError): Response {
   const headers: Record<string, string> = {};
   if (error.details.retryAfterSeconds) headers['retry-after'] = String(error.details.retryAfterSeconds);
+  // A body refused before it was all read leaves the connection unusable: say so, or the
+  // client may send its next request on a socket the server is about to reset.
+  if (error.code === 'payload_too_large') headers.connection = 'close';
   const body = { error: { code: error.code, message: error.message, ...(error.details.field !== undefined && { field: error.details.field }) } };
   return json(body, { status: error.status, headers });
 }

@@ -62,6 +62,8 @@ describe('malformed requests', () => {
       duplex: 'half',
     } as RequestInit);
     expectError({ status: response.status, body: await response.json() }, 413, 'payload_too_large');
+    // The rest of the body was never read: the client must not reuse this connection.
+    expect(response.headers.get('connection')).toBe('close');
   });
 
   it('answers 415 to a body that is not JSON', async () => {
