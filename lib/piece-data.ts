@@ -13,14 +13,16 @@ import type { CommentPage } from '@/lib/validations/comment';
 // after 15 s), so the page recovers by itself once the database is back. That profile stays long
 // enough to be prerendered: the sections are in the page's HTML even when the database was down.
 
-/** The rating aggregate of a piece, or null while the database is unavailable. */
-export async function cachedRatingAggregate(pieceKey: string): Promise<RatingAggregate | null> {
-  'use cache';
-  cacheTag(pieceTag(pieceKey));
+/**
+ * Runs a read inside a cached function: kept for good when it succeeds, for the short
+ * `unavailable` life (and answered null) when the database is down. Called from within the
+ * `'use cache'` scope, so its cacheLife applies to the caller's entry.
+ */
+async function orUnavailable<T>(read: () => Promise<T>): Promise<T | null> {
   try {
-    const aggregate = await ratingAggregate(pieceKey);
+    const value = await read();
     cacheLife('max');
-    return aggregate;
+    return value;
   } catch (error) {
     if (!isDatabaseUnavailable(error)) throw error;
     cacheLife('unavailable');
@@ -28,19 +30,18 @@ export async function cachedRatingAggregate(pieceKey: string): Promise<RatingAgg
   }
 }
 
+/** The rating aggregate of a piece, or null while the database is unavailable. */
+export async function cachedRatingAggregate(pieceKey: string): Promise<RatingAggregate | null> {
+  'use cache';
+  cacheTag(pieceTag(pieceKey));
+  return orUnavailable(() => ratingAggregate(pieceKey));
+}
+
 /** A page of a piece's published comments, or null while the database is unavailable. */
 export async function cachedCommentPage(pieceKey: string, cursor: string | null): Promise<CommentPage | null> {
   'use cache';
   cacheTag(pieceTag(pieceKey));
-  try {
-    const page = await listPublishedComments(pieceKey, cursor);
-    cacheLife('max');
-    return page;
-  } catch (error) {
-    if (!isDatabaseUnavailable(error)) throw error;
-    cacheLife('unavailable');
-    return null;
-  }
+  return orUnavailable(() => listPublishedComments(pieceKey, cursor));
 }
 
 export type PieceReaderData = { aggregate: RatingAggregate; comments: CommentPage; renderedAt: number };
@@ -49,15 +50,10 @@ export type PieceReaderData = { aggregate: RatingAggregate; comments: CommentPag
 export async function cachedPieceReaderData(pieceKey: string): Promise<PieceReaderData | null> {
   'use cache';
   cacheTag(pieceTag(pieceKey));
-  try {
+  return orUnavailable(async () => {
     const [aggregate, comments] = await Promise.all([ratingAggregate(pieceKey), listPublishedComments(pieceKey)]);
-    cacheLife('max');
     return { aggregate, comments, renderedAt: Date.now() };
-  } catch (error) {
-    if (!isDatabaseUnavailable(error)) throw error;
-    cacheLife('unavailable');
-    return null;
-  }
+  });
 }
 
 export type CardStats = Record<string, { average: number | null; ratings: number; comments: number }>;
@@ -66,15 +62,7 @@ export type CardStats = Record<string, { average: number | null; ratings: number
 export async function cachedCardStats(pieceKeys: string[]): Promise<CardStats | null> {
   'use cache';
   cacheTag(...pieceKeys.map(pieceTag));
-  try {
-    const stats = await pieceStats(pieceKeys);
-    cacheLife('max');
-    return stats;
-  } catch (error) {
-    if (!isDatabaseUnavailable(error)) throw error;
-    cacheLife('unavailable');
-    return null;
-  }
+  return orUnavailable(() => pieceStats(pieceKeys));
 }
 
 /** After a write or a moderation on a piece: its next request reads fresh data. */
