@@ -21,7 +21,10 @@ const button = 'text-sm font-medium text-muted underline-offset-4 hover:text-ink
 function useStillEditable(id: string): boolean {
   const { editable } = useReader();
   const until = editable.find((own) => own.id === id)?.until;
-  const [now, setNow] = useState(() => Date.now());
+  // Not read on the server: the page is prerendered (Next refuses the clock in a prerendered
+  // client component, and the regeneration after a new comment would fail), and the server
+  // knows no reader's editable comments anyway (they come with the reader's state, in the browser).
+  const [now, setNow] = useState(() => (typeof window === 'undefined' ? 0 : Date.now()));
   useEffect(() => {
     if (!until) return;
     const left = Date.parse(until) - Date.now();
