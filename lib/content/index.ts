@@ -9,7 +9,7 @@ import type { AuthorProfile, Piece, PieceSummary, Section, Tag } from './types';
 
 export type { AuthorProfile, Piece, PieceSummary, Section, Tag } from './types';
 export { SECTIONS } from './types';
-export { PAGE_SIZE, paginate } from './rules';
+export { PAGE_SIZE, pageNumberParam, pageWindow, paginate } from './rules';
 
 // Which pieces are published depends on the clock (a piece dated in the future appears by
 // itself): every list is computed in a cached function that expires within the hour. The

@@ -22,6 +22,27 @@ export function paginate<T>(items: readonly T[], page: number, size = PAGE_SIZE)
   return { items: items.slice((page - 1) * size, page * size), page, pageCount };
 }
 
+/** The page number of a `/page/<n>` path segment, or null when it is not one. */
+export function pageNumberParam(value: string): number | null {
+  return /^[1-9]\d{0,5}$/.test(value) ? Number(value) : null;
+}
+
+/**
+ * The page numbers a pagination shows: the first, the last, and two either side of the current
+ * one, with null where pages are left out (800 pages of articles are not 800 links).
+ */
+export function pageWindow(page: number, pageCount: number, around = 2): Array<number | null> {
+  const shown = new Set([1, pageCount]);
+  for (let n = Math.max(1, page - around); n <= Math.min(pageCount, page + around); n++) shown.add(n);
+  const pages = [...shown].sort((a, b) => a - b);
+  return pages.flatMap((n, i) => {
+    const previous = pages[i - 1];
+    if (previous === undefined || n === previous + 1) return [n];
+    // A single missing page is shown rather than replaced by an ellipsis.
+    return n === previous + 2 ? [previous + 1, n] : [null, n];
+  });
+}
+
 /** Up to `limit` other pieces sharing the most tags with `piece`, newest first among equals. */
 export function relatedPieces(piece: PieceSummary, pieces: readonly PieceSummary[], limit = 3): PieceSummary[] {
   const tags = new Set(piece.tagSlugs);

@@ -125,6 +125,31 @@ test('a tag page lists the pieces that carry the tag', async ({ page }) => {
   expect(titles).not.toContain('Archive numéro 01');
 });
 
+test('tag and author pages list ten pieces a page too', async ({ page }) => {
+  const cards = page.locator('main article:visible');
+  await page.goto('/tags/archives');
+  await expect(page.getByText(`${ARCHIVE_COUNT} contenus · page 1 sur 2`)).toBeVisible();
+  await expect(cards).toHaveCount(10);
+  await page.getByRole('link', { name: 'Page suivante' }).click();
+  await expect(page).toHaveURL(/\/tags\/archives\/page\/2$/);
+  await expect(cards).toHaveCount(ARCHIVE_COUNT - 10);
+  await expect(cards.last().getByRole('heading')).toHaveText('Archive numéro 01');
+  expect((await page.goto('/tags/archives/page/3'))?.status()).toBe(404);
+  await page.goto('/tags/archives/page/1');
+  await expect(page).toHaveURL(/\/tags\/archives$/);
+
+  await page.goto('/auteurs/la-redaction');
+  await expect(page.getByRole('heading', { level: 2, name: /contenus publiés · page 1 sur 2/ })).toBeVisible();
+  await expect(cards).toHaveCount(10);
+  const bio = page.locator('header .prose');
+  await expect(bio).toBeVisible();
+  await page.getByRole('link', { name: 'Page 2', exact: true }).click();
+  await expect(page).toHaveURL(/\/auteurs\/la-redaction\/page\/2$/);
+  await expect(page.getByRole('heading', { level: 2, name: /page 2 sur 2/ })).toBeVisible();
+  await expect(page.locator('header .prose:visible')).toHaveCount(0);
+  expect((await page.goto('/auteurs/la-redaction/page/3'))?.status()).toBe(404);
+});
+
 test('an author page shows the bio and the pieces of the author', async ({ page }) => {
   await page.goto('/auteurs/nelly-lambert');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Nelly Lambert');

@@ -3,6 +3,8 @@ import {
   adjacentPieces,
   isPublished,
   newestFirst,
+  pageNumberParam,
+  pageWindow,
   paginate,
   referenceErrors,
   relatedPieces,
@@ -56,6 +58,21 @@ describe('listings', () => {
 
   it('gives an empty listing one empty page', () => {
     expect(paginate([], 1)).toEqual({ items: [], page: 1, pageCount: 1 });
+  });
+
+  it('shows the first, the last and two pages either side of the current one, not every page', () => {
+    expect(pageWindow(1, 1)).toEqual([1]);
+    expect(pageWindow(2, 5)).toEqual([1, 2, 3, 4, 5]);
+    expect(pageWindow(1, 800)).toEqual([1, 2, 3, null, 800]);
+    expect(pageWindow(400, 800)).toEqual([1, null, 398, 399, 400, 401, 402, null, 800]);
+    expect(pageWindow(800, 800)).toEqual([1, null, 798, 799, 800]);
+    // One page left out is shown: an ellipsis would hide nothing more than the number.
+    expect(pageWindow(5, 9)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9]);
+  });
+
+  it('reads a page number from its path segment only when it is one', () => {
+    expect(pageNumberParam('2')).toBe(2);
+    for (const bad of ['0', '02', '-1', '1.5', 'deux', '', '10000000']) expect(pageNumberParam(bad)).toBeNull();
   });
 });
 

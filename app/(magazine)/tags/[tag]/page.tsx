@@ -1,8 +1,6 @@
 import type { Metadata } from 'next';
-import { notFound } from 'next/navigation';
-import { PieceCards } from '@/components/article/piece-cards';
-import { authorNames, getTag, getTags } from '@/lib/content';
-import { plural } from '@/lib/format';
+import { TagListing } from '@/components/listing/tag-listing';
+import { getTag, getTags } from '@/lib/content';
 
 type Props = { params: Promise<{ tag: string }> };
 
@@ -24,16 +22,5 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 export default async function TagPage({ params }: Props) {
-  const found = await getTag((await params).tag);
-  if (!found) notFound();
-  return (
-    <>
-      <header className="mb-10">
-        <p className="text-sm font-semibold uppercase tracking-widest text-accent">Thème</p>
-        <h1 className="font-serif text-4xl font-bold">{found.tag.name}</h1>
-        <p className="mt-2 text-muted">{plural(found.pieces.length, 'contenu')}</p>
-      </header>
-      <PieceCards pieces={found.pieces} authors={authorNames()} />
-    </>
-  );
+  return <TagListing slug={(await params).tag} page={1} />;
 }

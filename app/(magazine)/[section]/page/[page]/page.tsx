@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { notFound, redirect } from 'next/navigation';
 import { SectionListing } from '@/components/listing/section-listing';
-import { getPublishedPieces, PAGE_SIZE, SECTIONS } from '@/lib/content';
+import { getPublishedPieces, PAGE_SIZE, pageNumberParam, SECTIONS } from '@/lib/content';
 import { SECTION_INFO, sectionFromParam } from '@/lib/content/sections';
 
 type Props = { params: Promise<{ section: string; page: string }> };
@@ -16,10 +16,6 @@ export async function generateStaticParams() {
   return params.length > 0 ? params : [{ section: 'articles', page: '2' }];
 }
 
-function pageNumber(value: string): number | null {
-  return /^[1-9]\d{0,5}$/.test(value) ? Number(value) : null;
-}
-
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { section: sectionParam, page } = await params;
   const section = sectionFromParam(sectionParam);
@@ -31,7 +27,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function SectionPageN({ params }: Props) {
   const { section: sectionParam, page: pageParam } = await params;
   const section = sectionFromParam(sectionParam);
-  const page = pageNumber(pageParam);
+  const page = pageNumberParam(pageParam);
   if (!section || page === null) notFound();
   if (page === 1) redirect(SECTION_INFO[section].path);
   return <SectionListing section={section} page={page} />;

@@ -1,0 +1,31 @@
+import type { Metadata } from 'next';
+import { notFound, redirect } from 'next/navigation';
+import { AuthorListing } from '@/components/listing/author-listing';
+import { getAuthor, getAuthors, PAGE_SIZE, pageNumberParam } from '@/lib/content';
+
+type Props = { params: Promise<{ slug: string; page: string }> };
+
+export async function generateStaticParams() {
+  const params = [];
+  for (const author of getAuthors()) {
+    const pageCount = Math.ceil(((await getAuthor(author.slug))?.pieces.length ?? 0) / PAGE_SIZE);
+    for (let page = 2; page <= pageCount; page++) params.push({ slug: author.slug, page: String(page) });
+  }
+  // The build wants at least one path to check the route with; a page past the end answers 404.
+  return params.length > 0 ? params : [{ slug: 'personne', page: '2' }];
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { slug, page } = await params;
+  const found = await getAuthor(slug);
+  if (!found) return {};
+  return { title: `${found.author.name} — page ${page}`, alternates: { canonical: `${found.author.url}/page/${page}` } };
+}
+
+export default async function AuthorPageN({ params }: Props) {
+  const { slug, page: pageParam } = await params;
+  const page = pageNumberParam(pageParam);
+  if (page === null) notFound();
+  if (page === 1) redirect(`/auteurs/${slug}`);
+  return <AuthorListing slug={slug} page={page} />;
+}

@@ -1,0 +1,29 @@
+import type { Metadata } from 'next';
+import { notFound, redirect } from 'next/navigation';
+import { TagListing } from '@/components/listing/tag-listing';
+import { getTag, getTags, PAGE_SIZE, pageNumberParam } from '@/lib/content';
+
+type Props = { params: Promise<{ tag: string; page: string }> };
+
+export async function generateStaticParams() {
+  const params = (await getTags()).flatMap((tag) =>
+    Array.from({ length: Math.ceil(tag.count / PAGE_SIZE) - 1 }, (_, i) => ({ tag: tag.slug, page: String(i + 2) })),
+  );
+  // The build wants at least one path to check the route with; a page past the end answers 404.
+  return params.length > 0 ? params : [{ tag: 'aucun', page: '2' }];
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { tag, page } = await params;
+  const found = await getTag(tag);
+  if (!found) return {};
+  return { title: `Thème : ${found.tag.name} — page ${page}`, alternates: { canonical: `/tags/${found.tag.slug}/page/${page}` } };
+}
+
+export default async function TagPageN({ params }: Props) {
+  const { tag, page: pageParam } = await params;
+  const page = pageNumberParam(pageParam);
+  if (page === null) notFound();
+  if (page === 1) redirect(`/tags/${tag}`);
+  return <TagListing slug={tag} page={page} />;
+}
