@@ -36,10 +36,37 @@ function mdxFiles(dir: string): string[] {
 }
 
 /** Every problem of a content directory, one line each naming the file and the field or link. */
+// The magazine's MDX components that render a block (a <figure>, an <aside>, a <p>…).
+const BLOCK_COMPONENTS = ['PullQuote', 'Encadre', 'Figure', 'Credits'];
+
+/**
+ * Lines (1-based, in the body) where a block component follows a line of text with no blank
+ * line between: MDX then makes it part of that paragraph, and the HTML nests a block in a <p>.
+ */
+export function blocksInsideParagraphs(body: string): Array<{ line: number; name: string }> {
+  const lines = body.split('\n');
+  const opening = new RegExp(`^\\s*<(${BLOCK_COMPONENTS.join('|')})\\b`);
+  const found: Array<{ line: number; name: string }> = [];
+  let inFence = false;
+  lines.forEach((line, index) => {
+    if (/^\s*(```|~~~)/.test(line)) inFence = !inFence;
+    const name = inFence ? undefined : opening.exec(line)?.[1];
+    if (!name) return;
+    const previous = lines[index - 1];
+    // After a line of text: not a blank line, a heading, or a line of another component or tag.
+    if (previous !== undefined && previous.trim() !== '' && !/^\s*(#|<)/.test(previous)) found.push({ line: index + 1, name });
+  });
+  return found;
+}
+
 export function checkContent(contentDir: string): string[] {
   const problems: string[] = [];
   const files = mdxFiles(contentDir).map((file) => ({ file, relative: path.relative(contentDir, file).split(path.sep).join('/') }));
-  const parsed = files.map(({ file, relative }) => ({ relative, ...matter(readFileSync(file, 'utf8')) }));
+  const parsed = files.map(({ file, relative }) => {
+    const source = readFileSync(file, 'utf8');
+    const document = matter(source);
+    return { relative, ...document, frontmatterLines: source.split('\n').length - document.content.split('\n').length };
+  });
   const authors = new Set(parsed.filter((doc) => doc.relative.startsWith('authors/')).map((doc) => doc.relative.slice('authors/'.length, -'.mdx'.length)));
   const pieces = new Set(parsed.filter((doc) => /^(interviews|articles)\//.test(doc.relative)).map((doc) => `/${doc.relative.slice(0, -'.mdx'.length)}`));
   const tags = new Set<string>();
@@ -71,6 +98,9 @@ export function checkContent(contentDir: string): string[] {
     return /^\/(images|fonts|tests)\//.test(clean);
   };
   for (const doc of parsed) {
+    for (const { line, name } of blocksInsideParagraphs(doc.content)) {
+      problems.push(`content/${doc.relative} : ligne ${line + doc.frontmatterLines}, <${name}> suit une ligne de texte sans ligne vide ; MDX le met alors dans ce paragraphe (un bloc dans un <p> : page mal formée, que React doit reconstruire dans le navigateur). Ajoutez une ligne vide avant <${name}>.`);
+    }
     for (const match of doc.content.matchAll(/\]\((\/[^)\s]*)\)|href="(\/[^"]*)"/g)) {
       const target = match[1] ?? match[2] ?? '';
       if (!known(target)) problems.push(`content/${doc.relative} : le lien « ${target} » ne mène à aucun contenu publié du magazine.`);

@@ -39,9 +39,12 @@ test('every page answers in French with its own title and no console error', asy
   page.on('console', (message) => {
     if (message.type() === 'error') errors.push(`${page.url()}: ${message.text()}`);
   });
+  // Uncaught errors too: a hydration mismatch (React #418) is one, and makes React rebuild the
+  // whole page in the browser. Each page is left once it has hydrated and gone quiet.
+  page.on('pageerror', (error) => errors.push(`${page.url()}: ${error.message}`));
   const titles = new Set<string>();
   for (const url of Object.values(PAGES).filter((url) => url !== '/introuvable')) {
-    const response = await page.goto(url);
+    const response = await page.goto(url, { waitUntil: 'networkidle' });
     expect(response?.status(), url).toBe(200);
     await expect(page.locator('html')).toHaveAttribute('lang', 'fr');
     titles.add(await page.title());

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import MiniSearch from 'minisearch';
 import { afterAll, describe, expect, it } from 'vitest';
-import { checkContent } from '@/lib/content/check';
+import { blocksInsideParagraphs, checkContent } from '@/lib/content/check';
 import { pieceHtml } from '@/lib/content/html';
 import { SEARCH_OPTIONS, searchTerm } from '@/lib/search-terms';
 
@@ -78,6 +78,19 @@ describe('npm run content:check', () => {
       ]),
     );
     expect(problems.filter((problem) => problem.includes('bon.mdx'))).toEqual([]);
+  });
+
+  it('finds a component written on the line after a paragraph, which MDX would put inside it', () => {
+    const body = ['Un paragraphe.', '<Credits>Propos recueillis</Credits>', '', 'Un autre.', '', '<PullQuote>Bien.</PullQuote>', '## Titre', '<Encadre title="x">', '', '```', 'texte', '<Figure />', '```'].join('\n');
+    expect(blocksInsideParagraphs(body)).toEqual([{ line: 2, name: 'Credits' }]);
+  });
+
+  it('names the file and the line in content:check', () => {
+    const dir = contentDir({
+      'authors/la-redaction.mdx': author,
+      'articles/colle.mdx': article('', 'Dernier paragraphe.\n<Credits>Propos recueillis par la rédaction</Credits>'),
+    });
+    expect(checkContent(dir)).toEqual([expect.stringMatching(/^content\/articles\/colle\.mdx : ligne \d+, <Credits> suit une ligne de texte sans ligne vide/)]);
   });
 });
 
