@@ -1,12 +1,16 @@
-// `npm run bench`: the figures of issue 7 measured so far, side by side in one run, printed and
-// written to BENCHMARKS.md with the machine, the versions and the commands. Not part of
-// `npm test`: nothing here asserts a timing.
+// `npm run bench`: every figure of issue 7, side by side in one run, printed and written to
+// BENCHMARKS.md with the machine, the versions and the commands. Not part of `npm test`:
+// nothing here asserts a timing.
 import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { kB, pageWeights, type PageWeight } from './page-weight';
-import { BARE_DIR, benchServing, servingTable } from './serve';
+import { readsTable, writesTable } from './api';
+import { benchBuild, buildTable, DEFAULT_SIZES, restoreMagazineContent, type BuildFigures } from './build';
+import { lighthouseTable } from './lighthouse';
+import { ensureTools } from './lib';
+import { ARTICLE, BARE_DIR, benchServing, PIECE, servingTable } from './serve';
 
 /** First line a tool prints about its version (nginx and wrk print it on stderr, or exit 1). */
 function version(command: string): string {
@@ -47,13 +51,42 @@ function weightTable(magazine: PageWeight[], bare: PageWeight[]): string {
   ].join('\n');
 }
 
+/** `npm run bench -- --builds 1000,10000` (the default); `--builds none` skips part 4. */
+function buildSizes(): number[] {
+  const index = process.argv.indexOf('--builds');
+  const value = index >= 0 ? process.argv[index + 1] : undefined;
+  if (value === undefined) return DEFAULT_SIZES;
+  if (value === 'none') return [];
+  const sizes = value.split(',').map(Number);
+  if (sizes.some((size) => !Number.isInteger(size) || size < 1)) throw new Error('Usage : npm run bench -- --builds 1000,10000 (ou --builds none)');
+  return sizes;
+}
+
 async function main() {
+  const sizes = buildSizes();
+  ensureTools();
   const serving = await benchServing();
   const weights = weightTable(pageWeights(path.resolve('bench/out/next')), pageWeights(path.join(BARE_DIR, '.next')));
+  const builds: BuildFigures[] = [];
+  try {
+    for (const pieces of sizes) builds.push(await benchBuild(pieces));
+  } finally {
+    if (sizes.length > 0) restoreMagazineContent();
+  }
+  const sections = {
+    serving: servingTable(serving),
+    reads: readsTable(serving.reads, ARTICLE),
+    writes: writesTable(serving.writes),
+    builds: builds.length > 0 ? buildTable(builds) : 'Non mesuré dans cette exécution (`--builds none`).',
+    weights,
+    lighthouse: lighthouseTable(PIECE, serving.lighthouse),
+  };
   const report = `# Mesures de performance
 
 Produit par \`npm run bench\` (scripts dans \`bench/\`) ; à relancer tel quel sur un clone neuf
-(il faut les paquets Debian \`wrk\` et \`nginx-light\`). Ce fichier est réécrit à chaque mesure.
+(il faut les paquets Debian \`wrk\`, \`nginx-light\` et \`chromium\`, et les ports 3101 à 3104
+libres). Ce fichier est réécrit à chaque mesure ; chaque partie se relance seule avec la
+commande donnée dans son titre. Rien de tout cela n’est dans \`npm test\`.
 
 ${machine()}
 
@@ -68,7 +101,40 @@ après 2 s de chauffe pour chacun, tout sur 127.0.0.1. Pendant la charge du prox
 commentaires sont publiés (modération a posteriori) et l’on mesure quand chacun paraît dans la
 page servie par le proxy.
 
-${servingTable(serving)}
+${sections.serving}
+
+## 2. Lire les notes et les commentaires (même commande)
+
+Requêtes comptées par PostgreSQL lui-même (\`pg_stat_statements\`, remis à zéro avant chaque
+charge ; sont comptées celles qui touchent notes, commentaires, limites de débit, sessions et
+comptes). Puis la même page sans commentaire et avec 200 commentaires publiés (199 écrits
+directement en base, le 200e par l’API, qui fait régénérer la page), chacune sous
+\`wrk -t1 -c50 -d10s\`.
+
+${sections.reads}
+
+## 3. Écrire (même commande)
+
+\`wrk\` avec un script Lua (\`bench/out/lua/\`) : 1 000 lecteurs distincts (un cookie et une
+adresse chacun, transmise par \`X-Forwarded-For\` comme derrière le proxy : l’application tourne
+ici avec \`TRUST_PROXY=1\`), 50 connexions, 10 s ; la validation, l’origine, les limites de débit
+(dans PostgreSQL) et l’invalidation de la page sont sur le chemin de chaque requête. En regard,
+la même instruction SQL que l’application (\`INSERT … ON CONFLICT\` pour une note, \`INSERT\` pour
+un commentaire) envoyée en boucle par le client \`pg\` depuis 50 appelants sur un pool de 10
+connexions (la taille du pool de l’application), sur la même base, dans la même exécution.
+
+${sections.writes}
+
+## 4. Construire à grande échelle (\`npm run bench:build -- 1000 10000\`)
+
+Archive synthétique (\`npm run bench:content -- N\`, ≈ 860 mots par contenu, 2 à 4 thèmes,
+5 auteurs, ≈ 20 % d’entretiens), construite comme le magazine (\`npm run build\` : base embarquée
+neuve, contentlayer2, \`next build\`) sous \`/usr/bin/time -v\`. Pic RSS de l’arbre : somme de la
+mémoire résidente de tous les processus du build, relevée toutes les 200 ms dans \`/proc\` ;
+pic d’un processus : le plus gros d’entre eux, selon \`time\`. Coût par contenu : durée totale
+divisée par le nombre de contenus.
+
+${sections.builds}
 
 ## 5. Poids des pages (\`npm run bench:weight -- bench/out/next\`)
 
@@ -76,19 +142,21 @@ JavaScript chargé au premier affichage, gzip -9, additionné depuis les manifes
 (fichiers racine de \`build-manifest.json\` et fichiers d’entrée du manifeste client de la page,
 sans les polyfills \`nomodule\`), comparé à la page nue construite dans la même exécution.
 
-${weights}
+${sections.weights}
 
-## Pas encore mesuré
+## 6. Lighthouse (même commande que la partie 1)
 
-Lecture sans requête en régime établi et page à 200 commentaires (2), écritures contre une
-boucle \`pg\` brute (3), builds à 1 000 et 10 000 contenus (4 ; le générateur existe :
-\`npm run bench:content -- 1000\`), Lighthouse (6).
+Lighthouse 12.2.3 (la 13 demande Node 22) par son API Node, dans le Chromium de Debian, profil
+mobile par défaut (téléphone moyen, 4G lente simulée, processeur ralenti 4×), sur la page de
+l’interview fondatrice servie par \`next start\`.
+
+${sections.lighthouse}
 `;
   writeFileSync('BENCHMARKS.md', report);
-  console.log(`\n${servingTable(serving)}\n\n${weights}\n\nÉcrit dans BENCHMARKS.md.`);
+  console.log(`\n${Object.values(sections).join('\n\n')}\n\nÉcrit dans BENCHMARKS.md.`);
 }
 
 main().catch((error: unknown) => {
-  console.error(error instanceof Error ? error.message : error);
+  console.error(error instanceof Error ? (error.stack ?? error.message) : error, error instanceof Error && error.cause ? error.cause : '');
   process.exit(1);
 });

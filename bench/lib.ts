@@ -7,7 +7,8 @@ import path from 'node:path';
 export const OUT = path.resolve('bench/out');
 export const bin = (name: string) => path.resolve('node_modules/.bin', name);
 
-export type WrkResult = { url: string; requestsPerSecond: number; p50Ms: number; p99Ms: number; errors: number; requests: number };
+/** `errors`: non-2xx/3xx answers plus socket errors; `non2xx` and `socketErrors` apart. */
+export type WrkResult = { url: string; requestsPerSecond: number; p50Ms: number; p99Ms: number; errors: number; non2xx: number; socketErrors: number; requests: number };
 
 function milliseconds(value: string): number {
   const match = /^([\d.]+)(us|ms|s|m)$/.exec(value.trim());
@@ -16,40 +17,44 @@ function milliseconds(value: string): number {
   return Number(match[1]) * factor;
 }
 
-type WrkOptions = { connections?: number; seconds?: number };
+/** `script`: a wrk Lua script (writes with a body, one reader per request). */
+type WrkOptions = { connections?: number; seconds?: number; script?: string };
 
-function wrkArgs(url: string, { connections = 50, seconds = 10 }: WrkOptions): string[] {
-  return ['-t1', `-c${connections}`, `-d${seconds}s`, '--latency', url];
+function wrkArgs(url: string, { connections = 50, seconds = 10, script }: WrkOptions): string[] {
+  return ['-t1', `-c${connections}`, `-d${seconds}s`, '--latency', ...(script ? ['-s', script] : []), url];
 }
 
 function wrkFigures(url: string, out: string): WrkResult {
   const figure = (pattern: RegExp) => pattern.exec(out)?.[1];
-  const socketErrors = /Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)/.exec(out);
+  const socket = /Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)/.exec(out);
+  const non2xx = Number(figure(/Non-2xx or 3xx responses: (\d+)/) ?? 0);
+  const socketErrors = socket ? socket.slice(1).reduce((total, count) => total + Number(count), 0) : 0;
   return {
     url,
     requestsPerSecond: Number(figure(/Requests\/sec:\s+([\d.]+)/)),
     p50Ms: milliseconds(figure(/^\s+50(?:\.0+)?%\s+(\S+)\s*$/m) ?? '?'),
     p99Ms: milliseconds(figure(/^\s+99(?:\.0+)?%\s+(\S+)\s*$/m) ?? '?'),
     requests: Number(figure(/(\d+) requests in/)),
-    errors: Number(figure(/Non-2xx or 3xx responses: (\d+)/) ?? 0) +
-      (socketErrors ? socketErrors.slice(1).reduce((total, count) => total + Number(count), 0) : 0),
+    errors: non2xx + socketErrors,
+    non2xx,
+    socketErrors,
   };
 }
 
-// wrk with one thread (a Node load generator is the bottleneck on 2 cores), 50 connections, 10 s.
-export function wrk(url: string, options: WrkOptions = {}): WrkResult {
-  const result = spawnSync('wrk', wrkArgs(url, options), { encoding: 'utf8' });
-  if (result.status !== 0) throw new Error(`wrk a échoué (${result.status}) : ${result.stderr}`);
-  return wrkFigures(url, result.stdout);
-}
-
-/** The same run in the background, so the caller can act on the server while it is loaded. */
-export function wrkInBackground(url: string, options: WrkOptions = {}): Promise<WrkResult> {
+/**
+ * wrk with one thread (a Node load generator is the bottleneck on 2 cores), 50 connections, 10 s.
+ * Run in the background, never with spawnSync: a blocked event loop keeps fetch's idle sockets
+ * past the server's keep-alive, and the next fetch fails on a socket the server has closed.
+ */
+export function wrk(url: string, options: WrkOptions = {}): Promise<WrkResult> {
   return new Promise((resolve, reject) => {
     const child = spawn('wrk', wrkArgs(url, options), { stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
+    let err = '';
     child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
-    child.once('exit', (code) => (code === 0 ? resolve(wrkFigures(url, out)) : reject(new Error(`wrk a échoué (${code}).`))));
+    child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
+    child.once('error', reject);
+    child.once('exit', (code) => (code === 0 ? resolve(wrkFigures(url, out)) : reject(new Error(`wrk a échoué (${code}) : ${err}`))));
   });
 }
 
@@ -179,4 +184,9 @@ http {
 }
 `);
   return file;
+}
+
+/** wrk, nginx, Chromium and GNU time, installed from Debian when missing (bench/ensure-tools.sh). */
+export function ensureTools(): void {
+  run('bash', [path.resolve('bench/ensure-tools.sh')]);
 }

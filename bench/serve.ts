@@ -1,13 +1,20 @@
-// `npm run bench:serve`: serving the founding interview, side by side in one
-// run: nginx on the page's exact bytes, a bare Next 16 page of the same size, the magazine's
-// `next start`, and the magazine behind nginx with a one-second micro-cache. wrk, one thread,
-// 50 connections, 10 s, all on 127.0.0.1.
+// `npm run bench:serve`: parts 1, 2, 3 and 6 of the benchmarks, on one production build of the
+// magazine. Serving the founding interview, side by side in one run: nginx on the page's exact
+// bytes, a bare Next 16 page of the same size, the magazine's `next start`, and the magazine
+// behind nginx with a one-second micro-cache (wrk, one thread, 50 connections, 10 s, all on
+// 127.0.0.1); then Lighthouse on the same page (bench/lighthouse.ts), then reading and writing
+// ratings and comments (bench/api.ts).
 import { cpSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { assertPortsFree, bin, OUT, run, startProcess, stopAll, waitForHttp, wrk, wrkInBackground, writeNginxConfig, type WrkResult } from './lib';
+import { startEmbeddedPostgres } from '../lib/embedded-postgres';
+import { benchReads, benchWrites, readsTable, writesTable, type ReadFigures, type WriteRow } from './api';
+import { benchLighthouse, lighthouseTable, type LighthouseRun } from './lighthouse';
+import { assertPortsFree, bin, ensureTools, OUT, run, startProcess, stopAll, waitForHttp, wrk, writeNginxConfig, type WrkResult } from './lib';
 
-const PIECE = '/interviews/valerie-march-place-des-reseaux';
+export const PIECE = '/interviews/valerie-march-place-des-reseaux';
+/** The page loaded with no comment, then with 200 (part 2). */
+export const ARTICLE = '/articles/strategie-des-petits-cailloux';
 const PORTS = { magazine: 3101, bare: 3102, nginx: 3103, proxy: 3104 } as const;
 const BENCH_SECRET = 'banc-de-mesure-place-des-reseaux-0123456789';
 
@@ -18,14 +25,27 @@ export const magazineEnv = {
   NEXT_DIST_DIR: 'bench/out/next',
   NEXT_TSCONFIG: 'tsconfig.bench.json',
   DATA_DIR: 'bench/out/data',
-  DATABASE_URL: '',
   AUTH_SECRET: BENCH_SECRET,
   SITE_URL: `http://127.0.0.1:${PORTS.magazine}`,
   // Comments published at once (moderation afterwards), so the freshness check can see them.
   COMMENT_MODERATION: 'post',
+  // As behind the reverse proxy: the writes come from 1,000 readers with 1,000 addresses.
+  TRUST_PROXY: '1',
+  // A reader of the write benchmark comments a few times in 10 s: the limits stay in the path
+  // of every request, with room for the load.
+  RATE_COMMENTS_PER_MINUTE_READER: '60',
+  RATE_COMMENTS_PER_MINUTE_ADDRESS: '60',
 };
 
-export type ServingFigures = { bytes: number; bareBytes: number; rows: Array<{ name: string } & WrkResult>; freshnessMs: number[] };
+export type ServingFigures = {
+  bytes: number;
+  bareBytes: number;
+  rows: Array<{ name: string } & WrkResult>;
+  freshnessMs: number[];
+  lighthouse: LighthouseRun[];
+  reads: ReadFigures;
+  writes: WriteRow[];
+};
 
 const pageBytes = async (url: string) => Buffer.byteLength(await (await fetch(url)).text());
 
@@ -55,12 +75,17 @@ async function commentFreshness(proxyPage: string, count: number): Promise<numbe
 }
 
 export async function benchServing(): Promise<ServingFigures> {
-  // A fresh database every run: the founding interview starts without comments.
+  // A fresh database every run: the founding interview starts without comments. Started here
+  // rather than by the launcher, with pg_stat_statements, so part 2 can count the queries.
   rmSync(path.resolve(magazineEnv.DATA_DIR), { recursive: true, force: true });
   await assertPortsFree(Object.values(PORTS));
-  run(bin('tsx'), ['scripts/serve.ts', 'build'], magazineEnv);
+  const database = await startEmbeddedPostgres(path.join(magazineEnv.DATA_DIR, 'postgres'), undefined, {
+    postgresFlags: ['-c', 'shared_preload_libraries=pg_stat_statements', '-c', 'pg_stat_statements.track=all'],
+  });
+  const env = { ...magazineEnv, DATABASE_URL: database.url };
   try {
-    startProcess(bin('tsx'), ['scripts/serve.ts', 'start', '-p', String(PORTS.magazine)], { env: magazineEnv, log: path.join(OUT, 'logs', 'magazine.log') });
+    run(bin('tsx'), ['scripts/serve.ts', 'build'], env);
+    startProcess(bin('tsx'), ['scripts/serve.ts', 'start', '-p', String(PORTS.magazine)], { env, log: path.join(OUT, 'logs', 'magazine.log') });
     await waitForHttp(`http://127.0.0.1:${PORTS.magazine}${PIECE}`);
     const html = await (await fetch(`http://127.0.0.1:${PORTS.magazine}${PIECE}`)).text();
     const bytes = Buffer.byteLength(html);
@@ -79,7 +104,7 @@ export async function benchServing(): Promise<ServingFigures> {
     for (const target of [bytes, 0]) {
       const requested = target || Math.round((bytes * bytes) / bareBytes);
       run(bin('next'), ['build'], { BARE_PAGE_BYTES: String(requested) }, bare);
-      const server = startProcess(bin('next'), ['start', '-p', String(PORTS.bare)], { cwd: bare, log: path.join(OUT, 'logs', 'bare.log') });
+      const server = startProcess(bin('next'), ['start', '-p', String(PORTS.bare)], { cwd: bare, env: { DATABASE_URL: database.url }, log: path.join(OUT, 'logs', 'bare.log') });
       await waitForHttp(bareUrl);
       bareBytes = await pageBytes(bareUrl);
       if (target === 0 || Math.abs(bareBytes - bytes) / bytes < 0.03) break;
@@ -95,27 +120,37 @@ export async function benchServing(): Promise<ServingFigures> {
       { name: 'Place des Réseaux, next start', url: `http://127.0.0.1:${PORTS.magazine}${PIECE}` },
       { name: 'Place des Réseaux derrière nginx (micro-cache 1 s)', url: `http://127.0.0.1:${PORTS.proxy}${PIECE}` },
     ];
-    for (const target of targets) wrk(target.url, { seconds: 2 }); // warm-up, not reported
-    const rows = targets.slice(0, 3).map((target) => ({ name: target.name, ...wrk(target.url) }));
+    for (const target of targets) await wrk(target.url, { seconds: 2 }); // warm-up, not reported
+    const rows: ServingFigures['rows'] = [];
+    for (const target of targets.slice(0, 3)) rows.push({ name: target.name, ...(await wrk(target.url)) });
     const proxy = targets[3] as (typeof targets)[number];
-    const [proxied, freshnessMs] = await Promise.all([wrkInBackground(proxy.url), commentFreshness(proxy.url, 3)]);
+    const [proxied, freshnessMs] = await Promise.all([wrk(proxy.url), commentFreshness(proxy.url, 3)]);
     rows.push({ name: proxy.name, ...proxied });
-    return { bytes, bareBytes, rows, freshnessMs };
+
+    const magazine = { baseUrl: `http://127.0.0.1:${PORTS.magazine}`, databaseUrl: database.url, origin: magazineEnv.SITE_URL };
+    console.log('▶ Lighthouse');
+    const lighthouse = await benchLighthouse(`${magazine.baseUrl}${PIECE}`);
+    console.log('▶ Lectures (requêtes comptées, page à 200 commentaires)');
+    const reads = await benchReads(magazine, ARTICLE);
+    console.log('▶ Écritures (1 000 lecteurs, boucle pg brute)');
+    const writes = await benchWrites(magazine, PIECE, `http://127.0.0.1:${PORTS.bare}`);
+    return { bytes, bareBytes, rows, freshnessMs, lighthouse, reads, writes };
   } finally {
     await stopAll();
+    await database.stop();
   }
 }
 
-export function servingTable({ bytes, bareBytes, rows, freshnessMs }: ServingFigures): string {
+export function servingTable({ bytes, bareBytes, rows, freshnessMs }: Pick<ServingFigures, 'bytes' | 'bareBytes' | 'rows' | 'freshnessMs'>): string {
   const reference = rows[0]?.requestsPerSecond ?? 1;
   const bareRate = rows[1]?.requestsPerSecond ?? 1;
   const lines = [
     `Page servie : ${PIECE} (${(bytes / 1000).toFixed(1)} ko de HTML ; page Next nue : ${(bareBytes / 1000).toFixed(1)} ko)`,
     '',
-    '| Serveur | req/s | p50 | p99 | erreurs | vs nginx | vs Next nu |',
+    '| Serveur | req/s | p50 | p99 | réponses non 2xx / erreurs de socket | vs nginx | vs Next nu |',
     '| --- | ---: | ---: | ---: | ---: | ---: | ---: |',
     ...rows.map((row) =>
-      `| ${row.name} | ${row.requestsPerSecond.toFixed(0)} | ${row.p50Ms.toFixed(2)} ms | ${row.p99Ms.toFixed(2)} ms | ${row.errors} | ` +
+      `| ${row.name} | ${row.requestsPerSecond.toFixed(0)} | ${row.p50Ms.toFixed(2)} ms | ${row.p99Ms.toFixed(2)} ms | ${row.non2xx} / ${row.socketErrors} | ` +
         `${((row.requestsPerSecond / reference) * 100).toFixed(1)} % | ${(row.requestsPerSecond / bareRate).toFixed(2)}× |`,
     ),
     '',
@@ -125,8 +160,13 @@ export function servingTable({ bytes, bareBytes, rows, freshnessMs }: ServingFig
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
+  ensureTools();
   benchServing()
-    .then((figures) => console.log(`\n${servingTable(figures)}`))
+    .then((figures) =>
+      console.log(
+        [servingTable(figures), readsTable(figures.reads, ARTICLE), writesTable(figures.writes), lighthouseTable(PIECE, figures.lighthouse)].join('\n\n'),
+      ),
+    )
     .catch(async (error: unknown) => {
       await stopAll();
       console.error(error instanceof Error ? error.message : error);

@@ -1,0 +1,249 @@
+// Parts 2 and 3 of the benchmarks, on the magazine already started by serve.ts:
+// reading ratings and comments (queries counted by PostgreSQL's pg_stat_statements while wrk
+// loads the page and the API; a page with 200 comments against the same page with none), and
+// writing them (PUT rating and POST comment from 1,000 readers at 50 connections, against a
+// raw `pg` loop of the same statement on the same database).
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import pg from 'pg';
+import { OUT, wrk, type WrkResult } from './lib';
+
+export const READERS = 1000;
+const CONNECTIONS = 50;
+const SECONDS = 10;
+/** The app's own pool size (DB_POOL_MAX's default), given to the raw loop too. */
+const POOL_MAX = 10;
+
+export type ReadFigures = {
+  queries: Array<{ name: string; requests: number; queries: number }>;
+  comments: { none: WrkResult; many: WrkResult; shown: number; bytesNone: number; bytesMany: number };
+};
+/** `bare`: the bare Next app's handler doing only the same SQL, Next's own ceiling for a write. */
+export type WriteRow = { name: string; app: WrkResult; bare: WrkResult; raw: RawResult };
+export type RawResult = { requestsPerSecond: number; p50Ms: number; p99Ms: number; errors: number; requests: number };
+
+type Target = { baseUrl: string; databaseUrl: string; origin: string };
+
+async function withClient<T>(databaseUrl: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    return await work(client);
+  } finally {
+    await client.end();
+  }
+}
+
+/** Statements the app sent about ratings, comments and rate limits since the last reset. */
+async function readerQueries(client: pg.Client): Promise<number> {
+  const { rows } = await client.query<{ calls: string | null }>(
+    `SELECT sum(calls) AS calls FROM pg_stat_statements
+     WHERE query ~* '(ratings|comments|rate_limits|sessions|users)' AND query !~* 'pg_stat_statements'`,
+  );
+  return Number(rows[0]?.calls ?? 0);
+}
+
+function luaScript(name: string, body: string): string {
+  const dir = path.join(OUT, 'lua');
+  mkdirSync(dir, { recursive: true });
+  const file = path.join(dir, `${name}.lua`);
+  writeFileSync(file, body);
+  return file;
+}
+
+// Reader i (of READERS) has its own cookie id (22 characters, like the app's) and its own
+// address, passed as X-Forwarded-For (the bench runs the app with TRUST_PROXY=1, as behind nginx).
+const readerLua = `
+local n = 0
+local function reader(i)
+  local r = i % ${READERS}
+  return string.format("bench%017d", r), string.format("10.77.%d.%d", math.floor(r / 250), r % 250 + 1)
+end
+`;
+
+function ratingLua(origin: string): string {
+  return luaScript('rating', `${readerLua}
+request = function()
+  n = n + 1
+  local id, address = reader(n)
+  return wrk.format("PUT", nil, {
+    ["Content-Type"] = "application/json", ["Origin"] = "${origin}",
+    ["Cookie"] = "pdr_reader=" .. id, ["X-Forwarded-For"] = address,
+  }, '{"value":' .. (n % 5 + 1) .. '}')
+end
+`);
+}
+
+function commentLua(origin: string): string {
+  return luaScript('comment', `${readerLua}
+request = function()
+  n = n + 1
+  local id, address = reader(n)
+  return wrk.format("POST", nil, {
+    ["Content-Type"] = "application/json", ["Origin"] = "${origin}",
+    ["Cookie"] = "pdr_reader=" .. id, ["X-Forwarded-For"] = address,
+  }, '{"author":"Lectrice ' .. (n % ${READERS}) .. '","body":"Commentaire de mesure n° ' .. n .. ' : merci pour ces conseils concrets."}')
+end
+`);
+}
+
+/** The same statement as the app's, from 50 callers sharing a pool of the app's size, for 10 s. */
+async function rawLoop(databaseUrl: string, statement: string, values: (n: number) => unknown[]): Promise<RawResult> {
+  const pool = new pg.Pool({ connectionString: databaseUrl, max: POOL_MAX });
+  const latencies: number[] = [];
+  let errors = 0;
+  let next = 0;
+  const started = performance.now();
+  const deadline = started + SECONDS * 1000;
+  try {
+    await Promise.all(
+      Array.from({ length: CONNECTIONS }, async () => {
+        while (performance.now() < deadline) {
+          const n = (next += 1);
+          const sent = performance.now();
+          try {
+            await pool.query(statement, values(n));
+            latencies.push(performance.now() - sent);
+          } catch {
+            errors += 1;
+          }
+        }
+      }),
+    );
+  } finally {
+    await pool.end();
+  }
+  const elapsed = (performance.now() - started) / 1000;
+  latencies.sort((a, b) => a - b);
+  const at = (share: number) => latencies[Math.min(latencies.length - 1, Math.floor(latencies.length * share))] ?? 0;
+  return { requestsPerSecond: latencies.length / elapsed, p50Ms: at(0.5), p99Ms: at(0.99), errors, requests: latencies.length + errors };
+}
+
+async function pieceKeyOf(client: pg.Client, table: 'ratings' | 'comments'): Promise<string> {
+  const { rows } = await client.query<{ piece_key: string }>(`SELECT piece_key FROM ${table} ORDER BY created_at DESC LIMIT 1`);
+  const key = rows[0]?.piece_key;
+  if (!key) throw new Error(`aucune ligne dans ${table} après la charge : les écritures ont-elles toutes échoué ?`);
+  return key;
+}
+
+/** PUT rating and POST comment through the app, then the same INSERT from a raw pg loop. */
+export async function benchWrites({ baseUrl, databaseUrl, origin }: Target, piece: string, bareBaseUrl: string): Promise<WriteRow[]> {
+  const api = `${baseUrl}/api/pieces${piece}`;
+  const load = { connections: CONNECTIONS, seconds: SECONDS };
+  const rating = await wrk(`${api}/rating`, { ...load, script: ratingLua(origin) });
+  const comment = await wrk(`${api}/comments`, { ...load, script: commentLua(origin) });
+  const bareRating = await wrk(`${bareBaseUrl}/api/rating`, { ...load, script: ratingLua(origin) });
+  const bareComment = await wrk(`${bareBaseUrl}/api/comments`, { ...load, script: commentLua(origin) });
+  const [ratingKey, commentKey] = await withClient(databaseUrl, async (client) => [await pieceKeyOf(client, 'ratings'), await pieceKeyOf(client, 'comments')]);
+  const rawRating = await rawLoop(
+    databaseUrl,
+    `INSERT INTO ratings (piece_key, reader_key, user_id, value) VALUES ($1, $2, NULL, $3)
+     ON CONFLICT (piece_key, reader_key) DO UPDATE SET value = EXCLUDED.value, user_id = EXCLUDED.user_id, updated_at = CURRENT_TIMESTAMP`,
+    (n) => [ratingKey, `r:brut-${n % READERS}`, (n % 5) + 1],
+  );
+  const rawComment = await rawLoop(
+    databaseUrl,
+    `INSERT INTO comments (piece_key, author_name, body, status, reader_key, address_key) VALUES ($1, $2, $3, 'published', $4, $5)`,
+    (n) => [commentKey, `Lectrice ${n % READERS}`, `Commentaire de mesure n° ${n} : merci pour ces conseils concrets.`, `r:brut-${n % READERS}`, `a:brut-${n % READERS}`],
+  );
+  return [
+    { name: 'PUT …/rating', app: rating, bare: bareRating, raw: rawRating },
+    { name: 'POST …/comments', app: comment, bare: bareComment, raw: rawComment },
+  ];
+}
+
+async function waitForText(url: string, text: string, timeoutMs = 30_000): Promise<string> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const html = await (await fetch(url)).text();
+    if (html.includes(text)) return html;
+    if (Date.now() > deadline) throw new Error(`${url} ne montre pas « ${text} » après ${timeoutMs / 1000} s.`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+/**
+ * The same page with no comment, then with 200 (199 written straight into the database, the
+ * 200th through the API, which revalidates the page); the queries PostgreSQL received while wrk
+ * loaded the page, the rating API and the comments API in steady state.
+ */
+export async function benchReads({ baseUrl, databaseUrl, origin }: Target, piece: string): Promise<ReadFigures> {
+  const url = `${baseUrl}${piece}`;
+  const api = `${baseUrl}/api/pieces${piece}`;
+  return withClient(databaseUrl, async (client) => {
+    await client.query('CREATE EXTENSION IF NOT EXISTS pg_stat_statements');
+    const bytesNone = Buffer.byteLength(await waitForText(url, 'Aucun commentaire pour l’instant'));
+    await wrk(url, { seconds: 2 });
+    const none = await wrk(url);
+
+    const first = await fetch(`${api}/comments`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin, cookie: 'pdr_reader=benchlectrice0000000001' },
+      body: JSON.stringify({ author: 'Lectrice 0', body: 'Premier commentaire : la page doit en montrer 200.' }),
+    });
+    if (first.status !== 201) throw new Error(`commentaire refusé (${first.status}) : ${await first.text()}`);
+    await client.query(
+      `INSERT INTO comments (piece_key, author_name, body, status, reader_key, address_key, created_at)
+       SELECT piece_key, 'Lectrice ' || n, 'Commentaire n° ' || n || E' : une réponse argumentée,\\nsur deux lignes, comme en écrivent les lecteurs.', 'published', reader_key, address_key, created_at - n * interval '1 minute'
+       FROM (SELECT * FROM comments ORDER BY created_at DESC LIMIT 1) AS first, generate_series(1, 199) AS n`,
+    );
+    // A rating revalidates the page: it is rebuilt with the 200 comments.
+    const revalidate = await fetch(`${api}/rating`, {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json', origin, cookie: 'pdr_reader=benchlectrice0000000001' },
+      body: '{"value":4}',
+    });
+    if (!revalidate.ok) throw new Error(`note refusée (${revalidate.status}) : ${await revalidate.text()}`);
+    const manyHtml = await waitForText(url, '200 commentaires');
+    const shown = (manyHtml.match(/Commentaire n° \d+/g) ?? []).length;
+    for (const path of [url, `${api}/rating`, `${api}/comments`]) await wrk(path, { seconds: 2 });
+
+    await client.query('SELECT pg_stat_statements_reset()');
+    const many = await wrk(url);
+    const pageQueries = await readerQueries(client);
+    await client.query('SELECT pg_stat_statements_reset()');
+    const ratingApi = await wrk(`${api}/rating`, { seconds: 5 });
+    const ratingQueries = await readerQueries(client);
+    await client.query('SELECT pg_stat_statements_reset()');
+    const commentsApi = await wrk(`${api}/comments`, { seconds: 5 });
+    const commentsQueries = await readerQueries(client);
+    return {
+      queries: [
+        { name: 'page du contenu (200 commentaires)', requests: many.requests, queries: pageQueries },
+        { name: 'GET …/rating', requests: ratingApi.requests, queries: ratingQueries },
+        { name: 'GET …/comments', requests: commentsApi.requests, queries: commentsQueries },
+      ],
+      comments: { none, many, shown, bytesNone, bytesMany: Buffer.byteLength(manyHtml) },
+    };
+  });
+}
+
+const ms = (value: number) => `${value.toFixed(2)} ms`;
+
+export function readsTable({ queries, comments }: ReadFigures, piece = ''): string {
+  const ratio = comments.many.requestsPerSecond / comments.none.requestsPerSecond;
+  return [
+    '| En régime établi, sous charge wrk | requêtes HTTP | requêtes SQL reçues par PostgreSQL |',
+    '| --- | ---: | ---: |',
+    ...queries.map((row) => `| ${row.name} | ${row.requests} | ${row.queries} |`),
+    '',
+    `| Page ${piece} | HTML | req/s | p50 | p99 | erreurs |`,
+    '| --- | ---: | ---: | ---: | ---: | ---: |',
+    `| sans commentaire | ${(comments.bytesNone / 1000).toFixed(1)} ko | ${comments.none.requestsPerSecond.toFixed(0)} | ${ms(comments.none.p50Ms)} | ${ms(comments.none.p99Ms)} | ${comments.none.errors} |`,
+    `| 200 commentaires (${comments.shown} affichés, la suite par « Voir plus de commentaires ») | ${(comments.bytesMany / 1000).toFixed(1)} ko | ${comments.many.requestsPerSecond.toFixed(0)} | ${ms(comments.many.p50Ms)} | ${ms(comments.many.p99Ms)} | ${comments.many.errors} |`,
+    '',
+    `Avec 200 commentaires : ${(ratio * 100).toFixed(1)} % du débit de la même page sans commentaire (objectif : au moins 80 %${ratio >= 0.8 ? ' ✓' : ' ✗'}).`,
+  ].join('\n');
+}
+
+export function writesTable(rows: WriteRow[]): string {
+  const share = (a: number, b: number) => `${((a / b) * 100).toFixed(1)} %`;
+  return [
+    `| Écriture (${READERS.toLocaleString('fr-FR')} lecteurs, ${CONNECTIONS} connexions, ${SECONDS} s) | req/s | p50 | p99 | refus (non 2xx) / erreurs de socket | boucle \`pg\` brute : req/s (p99) | rapport à la boucle (objectif ≥ 50 %) | Next nu, même SQL seul : req/s (p99) | Next nu / boucle | magazine / Next nu |`,
+    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+    ...rows.map(({ name, app, bare, raw }) => {
+      const ratio = app.requestsPerSecond / raw.requestsPerSecond;
+      return `| ${name} | ${app.requestsPerSecond.toFixed(0)} | ${ms(app.p50Ms)} | ${ms(app.p99Ms)} | ${app.non2xx} / ${app.socketErrors} | ${raw.requestsPerSecond.toFixed(0)} (${ms(raw.p99Ms)}) | ${share(app.requestsPerSecond, raw.requestsPerSecond)} ${ratio >= 0.5 ? '✓' : '✗'} | ${bare.requestsPerSecond.toFixed(0)} (${ms(bare.p99Ms)}) | ${share(bare.requestsPerSecond, raw.requestsPerSecond)} | ${share(app.requestsPerSecond, bare.requestsPerSecond)} |`;
+    }),
+  ].join('\n');
+}
