@@ -20,7 +20,7 @@ export function feedPath(scope: FeedScope, format: FeedFormat): string {
 
 export type FeedScope = { kind: 'all' } | { kind: 'section'; slug: string } | { kind: 'tag'; slug: string };
 
-async function scopePieces(scope: FeedScope): Promise<{ title: string; link: string; pieces: PieceSummary[] } | null> {
+async function scopePieces(scope: FeedScope): Promise<{ title: string; link: string; pieces: readonly PieceSummary[] } | null> {
   if (scope.kind === 'all') return { title: 'Place des Réseaux', link: '/', pieces: await getPublishedPieces() };
   if (scope.kind === 'section') {
     const section = sectionFromParam(scope.slug);

@@ -50,7 +50,7 @@ export function PieceCard({ piece, authorName, headingLevel: Heading = 'h2', fea
   );
 }
 
-type ListProps = { pieces: PieceSummary[]; authors: Record<string, string>; headingLevel?: 'h2' | 'h3'; stats?: CardStats | null };
+type ListProps = { pieces: readonly PieceSummary[]; authors: Record<string, string>; headingLevel?: 'h2' | 'h3'; stats?: CardStats | null };
 
 /** A list of piece cards; their titles are headings one level below the list's own heading. */
 export function PieceList({ pieces, authors, headingLevel = 'h2', stats }: ListProps) {

@@ -3,18 +3,20 @@ import { cacheLife, cacheTag } from 'next/cache';
 import { draftMode } from 'next/headers';
 import { showUnpublished } from '@/lib/env';
 import { CONTENT_TAG } from '@/lib/cache-tags';
-import { adjacentPieces, inSection, isPublished, newestFirst, relatedPieces, tagsOf } from './rules';
+import { isPublished, newestFirst, PieceIndex } from './rules';
 import { allAuthors, allPieceSummaries, contentVersion, readPiece } from './store';
 import type { AuthorProfile, Piece, PieceSummary, Section, Tag } from './types';
 
 export type { AuthorProfile, Piece, PieceSummary, Section, Tag } from './types';
 export { SECTIONS } from './types';
-export { PAGE_SIZE, pageNumberParam, pageWindow, paginate } from './rules';
+export { PAGE_SIZE, pageNumberParam, pageWindow, paginate, prerenderedPageNumbers } from './rules';
 
 // Which pieces are published depends on the clock (a piece dated in the future appears by
-// itself): every list is computed in a cached function that expires within the hour. The
-// content version is part of the cache key, so an edit under `npm run dev` shows at once.
-async function publishedOf(_contentVersion: string): Promise<PieceSummary[]> {
+// itself): the instant the lists are computed at comes from a cached function that expires
+// within the hour. The content version is part of its cache key, so an edit under `npm run dev`
+// shows at once. It returns only that instant: each page reads it back from Next's cache, and a
+// 10,000-piece list deserialized there for every page made the build quadratic.
+async function publicationInstant(_contentVersion: string): Promise<number> {
   'use cache';
   cacheTag(CONTENT_TAG);
   const now = Date.now();
@@ -23,21 +25,29 @@ async function publishedOf(_contentVersion: string): Promise<PieceSummary[]> {
   const next = Math.min(...allPieceSummaries().filter((piece) => !piece.draft && Date.parse(piece.date) > now).map((piece) => Date.parse(piece.date)));
   const untilNext = Number.isFinite(next) ? Math.ceil((next - now) / 1000) : 3600;
   cacheLife({ stale: 300, revalidate: Math.min(3600, Math.max(60, untilNext)), expire: 86_400 });
-  return newestFirst(
-    allPieceSummaries()
-      .filter((piece) => isPublished(piece, now, showUnpublished))
-      .map((piece) => (Date.parse(piece.date) > now ? { ...piece, scheduled: true } : piece)),
-  );
+  return now;
 }
 
-function published(): Promise<PieceSummary[]> {
-  return publishedOf(contentVersion());
+// The published pieces and their lookups, built once per process for each (content, instant).
+let built: { id: string; index: PieceIndex } | undefined;
+
+async function published(): Promise<PieceIndex> {
+  const version = contentVersion();
+  const now = await publicationInstant(version);
+  const id = `${version}@${now}`;
+  if (built?.id !== id) {
+    const pieces = allPieceSummaries()
+      .filter((piece) => isPublished(piece, now, showUnpublished))
+      .map((piece) => (Date.parse(piece.date) > now ? { ...piece, scheduled: true } : piece));
+    built = { id, index: new PieceIndex(newestFirst(pieces)) };
+  }
+  return built.index;
 }
 
 /** Published pieces, newest first; of one section when one is given. */
-export async function getPublishedPieces(section?: Section): Promise<PieceSummary[]> {
-  const pieces = await published();
-  return section ? inSection(pieces, section) : pieces;
+export async function getPublishedPieces(section?: Section): Promise<readonly PieceSummary[]> {
+  const index = await published();
+  return section ? index.section(section) : index.pieces;
 }
 
 // In preview (Next's draft mode, turned on by /api/preview), drafts and future pieces show too.
@@ -49,40 +59,38 @@ async function previewPiece(section: Section, slug: string): Promise<PieceSummar
 
 /** A published piece with its body, related pieces and neighbours, or null. */
 export async function getPiece(section: Section, slug: string) {
-  const pieces = await published();
-  const summary = pieces.find((piece) => piece.section === section && piece.slug === slug) ?? (await previewPiece(section, slug));
+  const index = await published();
+  const summary = index.find(section, slug) ?? (await previewPiece(section, slug));
   if (!summary) return null;
   const piece: Piece = readPiece(summary);
   return {
     piece,
     author: allAuthors().find((author) => author.slug === piece.author) ?? null,
-    related: relatedPieces(summary, pieces),
-    ...adjacentPieces(summary, pieces),
+    related: index.related(summary),
+    ...index.adjacent(summary),
   };
 }
 
 /** The key of a published piece (`interviews/<slug>`), or null for any other section or slug. */
 export async function publishedPieceKey(section: string, slug: string): Promise<string | null> {
-  const pieces = await published();
-  return pieces.find((piece) => piece.section === section && piece.slug === slug)?.key ?? null;
+  return (await published()).find(section, slug)?.key ?? null;
 }
 
 /** The full pieces behind summaries (their bodies included), for feeds. */
-export function readPieces(summaries: PieceSummary[]): Piece[] {
+export function readPieces(summaries: readonly PieceSummary[]): Piece[] {
   return summaries.map(readPiece);
 }
 
 /** Every tag of the published pieces, most used first. */
 export async function getTags(): Promise<Tag[]> {
-  return tagsOf(await published());
+  return (await published()).tags;
 }
 
 /** A tag and its published pieces, or null when no published piece carries it. */
-export async function getTag(slug: string): Promise<{ tag: Tag; pieces: PieceSummary[] } | null> {
-  const pieces = await published();
-  const tag = tagsOf(pieces).find((candidate) => candidate.slug === slug);
-  if (!tag) return null;
-  return { tag, pieces: pieces.filter((piece) => piece.tagSlugs.includes(slug)) };
+export async function getTag(slug: string): Promise<{ tag: Tag; pieces: readonly PieceSummary[] } | null> {
+  const index = await published();
+  const tag = index.tags.find((candidate) => candidate.slug === slug);
+  return tag ? { tag, pieces: index.withTag(slug) } : null;
 }
 
 /** Every author, for static paths. */
@@ -91,10 +99,10 @@ export function getAuthors(): AuthorProfile[] {
 }
 
 /** An author and their published pieces, or null. */
-export async function getAuthor(slug: string): Promise<{ author: AuthorProfile; pieces: PieceSummary[] } | null> {
+export async function getAuthor(slug: string): Promise<{ author: AuthorProfile; pieces: readonly PieceSummary[] } | null> {
   const author = allAuthors().find((candidate) => candidate.slug === slug);
   if (!author) return null;
-  return { author, pieces: (await published()).filter((piece) => piece.author === slug) };
+  return { author, pieces: (await published()).byAuthor(slug) };
 }
 
 /** Display names of authors by slug, for cards and bylines. */

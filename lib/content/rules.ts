@@ -2,6 +2,15 @@ import type { AuthorProfile, PieceSummary, Section, Tag } from './types';
 
 export const PAGE_SIZE = 10;
 
+/** Pages of each listing the build prerenders (the 100 newest pieces); deeper ones on first visit. */
+export const PRERENDERED_LISTING_PAGES = 10;
+
+/** The `page` params a listing's `/page/<n>` route prerenders: 2 up to its last page, within the budget. */
+export function prerenderedPageNumbers(itemCount: number, size = PAGE_SIZE): string[] {
+  const last = Math.min(Math.ceil(itemCount / size), PRERENDERED_LISTING_PAGES);
+  return Array.from({ length: Math.max(0, last - 1) }, (_, i) => String(i + 2));
+}
+
 /** Whether readers may see a piece now: not a draft, and its date has come. */
 export function isPublished(piece: PieceSummary, now: number, includeUnpublished = false): boolean {
   if (includeUnpublished) return true;
@@ -43,26 +52,86 @@ export function pageWindow(page: number, pageCount: number, around = 2): Array<n
   });
 }
 
+/**
+ * Lookups over the published pieces, built once per list (newest first): a page finds its piece,
+ * its neighbours, its related pieces and the pieces of a section, tag or author without scanning
+ * the archive again — at 10,000 pieces, scans and sorts per page made the build quadratic.
+ */
+export class PieceIndex {
+  private readonly byKey = new Map<string, PieceSummary>();
+  private readonly position = new Map<PieceSummary, number>();
+  private readonly inSectionAt = new Map<string, number>();
+  private readonly sections = new Map<Section, PieceSummary[]>();
+  private readonly tagged = new Map<string, PieceSummary[]>();
+  private readonly authored = new Map<string, PieceSummary[]>();
+  /** Every tag in use, most used first. */
+  readonly tags: Tag[];
+
+  constructor(readonly pieces: readonly PieceSummary[]) {
+    const push = <K>(map: Map<K, PieceSummary[]>, key: K, piece: PieceSummary) => {
+      const list = map.get(key);
+      if (list) list.push(piece);
+      else map.set(key, [piece]);
+    };
+    for (const [i, piece] of pieces.entries()) {
+      this.byKey.set(piece.key, piece);
+      this.position.set(piece, i);
+      this.inSectionAt.set(piece.key, this.sections.get(piece.section)?.length ?? 0);
+      push(this.sections, piece.section, piece);
+      for (const tag of piece.tagSlugs) push(this.tagged, tag, piece);
+      push(this.authored, piece.author, piece);
+    }
+    this.tags = tagsOf(pieces);
+  }
+
+  /** The piece of `<section>/<slug>`, or undefined. */
+  find(section: string, slug: string): PieceSummary | undefined {
+    return this.byKey.get(`${section}/${slug}`);
+  }
+
+  section(section: Section): readonly PieceSummary[] {
+    return this.sections.get(section) ?? [];
+  }
+
+  withTag(tag: string): readonly PieceSummary[] {
+    return this.tagged.get(tag) ?? [];
+  }
+
+  byAuthor(author: string): readonly PieceSummary[] {
+    return this.authored.get(author) ?? [];
+  }
+
+  /** Up to `limit` other pieces sharing the most tags with `piece`, newest first among equals. */
+  related(piece: PieceSummary, limit = 3): PieceSummary[] {
+    const shared = new Map<PieceSummary, number>();
+    for (const tag of new Set(piece.tagSlugs)) {
+      for (const other of this.tagged.get(tag) ?? []) if (other.key !== piece.key) shared.set(other, (shared.get(other) ?? 0) + 1);
+    }
+    return [...shared]
+      .sort(([a, sharedA], [b, sharedB]) => sharedB - sharedA || (this.position.get(a) ?? 0) - (this.position.get(b) ?? 0))
+      .slice(0, limit)
+      .map(([other]) => other);
+  }
+
+  /** The previous (older) and next (newer) piece of the same section. */
+  adjacent(piece: PieceSummary): { previous: PieceSummary | null; next: PieceSummary | null } {
+    const section = this.sections.get(piece.section) ?? [];
+    const index = this.inSectionAt.get(piece.key) ?? -1;
+    return {
+      previous: index >= 0 ? (section[index + 1] ?? null) : null,
+      next: index > 0 ? (section[index - 1] ?? null) : null,
+    };
+  }
+}
+
 /** Up to `limit` other pieces sharing the most tags with `piece`, newest first among equals. */
 export function relatedPieces(piece: PieceSummary, pieces: readonly PieceSummary[], limit = 3): PieceSummary[] {
-  const tags = new Set(piece.tagSlugs);
-  return newestFirst(pieces)
-    .filter((other) => other.key !== piece.key)
-    .map((other) => ({ other, shared: other.tagSlugs.filter((tag) => tags.has(tag)).length }))
-    .filter(({ shared }) => shared > 0)
-    .sort((a, b) => b.shared - a.shared)
-    .slice(0, limit)
-    .map(({ other }) => other);
+  return new PieceIndex(newestFirst(pieces)).related(piece, limit);
 }
 
 /** The previous (older) and next (newer) piece of the same section. */
 export function adjacentPieces(piece: PieceSummary, pieces: readonly PieceSummary[]) {
-  const section = newestFirst(pieces.filter((other) => other.section === piece.section));
-  const index = section.findIndex((other) => other.key === piece.key);
-  return {
-    previous: index >= 0 ? (section[index + 1] ?? null) : null,
-    next: index > 0 ? (section[index - 1] ?? null) : null,
-  };
+  return new PieceIndex(newestFirst(pieces)).adjacent(piece);
 }
 
 /** Every tag in use, with its display name and number of pieces, most used first. */

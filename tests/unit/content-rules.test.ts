@@ -5,7 +5,9 @@ import {
   newestFirst,
   pageNumberParam,
   pageWindow,
+  prerenderedPageNumbers,
   paginate,
+  PieceIndex,
   referenceErrors,
   relatedPieces,
   tagsOf,
@@ -70,6 +72,13 @@ describe('listings', () => {
     expect(pageWindow(5, 9)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9]);
   });
 
+  it('prerenders the pages of a listing after the first, ten pages at most', () => {
+    expect(prerenderedPageNumbers(0)).toEqual([]);
+    expect(prerenderedPageNumbers(10)).toEqual([]);
+    expect(prerenderedPageNumbers(11)).toEqual(['2']);
+    expect(prerenderedPageNumbers(8000)).toEqual(['2', '3', '4', '5', '6', '7', '8', '9', '10']);
+  });
+
   it('reads a page number from its path segment only when it is one', () => {
     expect(pageNumberParam('2')).toBe(2);
     for (const bad of ['0', '02', '-1', '1.5', 'deux', '', '10000000']) expect(pageNumberParam(bad)).toBeNull();
@@ -100,6 +109,23 @@ describe('related pieces', () => {
       makePiece('two-tags', { tags: ['b', 'c'] }),
     ];
     expect(relatedPieces(piece, pieces).map((p) => p.slug)).toEqual(['three-tags', 'two-tags', 'one-tag']);
+  });
+});
+
+describe('the index of published pieces', () => {
+  it('finds a piece, the pieces of a section, a tag and an author, in the order it was given', () => {
+    const pieces = newestFirst([
+      makePiece('old', { tags: ['a'], date: '2026-01-01T00:00:00Z' }),
+      makePiece('talk', { section: 'interviews', tags: ['a', 'b'], date: '2026-02-01T00:00:00Z' }),
+      makePiece('new', { tags: ['b'], date: '2026-03-01T00:00:00Z' }),
+    ]);
+    const index = new PieceIndex(pieces);
+    expect(index.find('interviews', 'talk')?.slug).toBe('talk');
+    expect(index.find('articles', 'talk')).toBeUndefined();
+    expect(index.section('articles').map((p) => p.slug)).toEqual(['new', 'old']);
+    expect(index.withTag('a').map((p) => p.slug)).toEqual(['talk', 'old']);
+    expect(index.byAuthor(pieces[0]?.author ?? '').map((p) => p.slug)).toEqual(['new', 'talk', 'old']);
+    expect(index.tags.map((tag) => [tag.slug, tag.count])).toEqual([['a', 2], ['b', 2]]);
   });
 });
 
