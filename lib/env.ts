@@ -18,6 +18,11 @@ const schema = z.object({
   AUTH_SECRET: z.string().min(32, 'AUTH_SECRET doit faire au moins 32 caractères').optional(),
   /** `pre`: a guest's first comment waits for an editor; `post`: comments are published at once. */
   COMMENT_MODERATION: z.enum(['pre', 'post']).default('pre'),
+  /**
+   * How many pieces (the newest) the build prerenders; older ones are rendered on their first
+   * visit, then cached like the others. Listings prerender their first 10 pages.
+   */
+  PRERENDER_PIECES: positiveInt(1000),
   /** Comments with more links than this are always held for moderation. */
   COMMENT_MAX_LINKS: z.coerce.number().int().min(0).default(2),
   RATE_COMMENTS_PER_MINUTE_READER: positiveInt(5),

@@ -1,3 +1,5 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startStack, type Stack } from '../e2e/fixtures/stack';
 
@@ -46,5 +48,24 @@ describe('regenerating a piece after new comments', () => {
     expect(again.status).toBe(200);
     expect(await again.text()).toContain('2 commentaires');
     expect(stack.output()).not.toMatch(/NEXT_STATIC_GEN_BAILOUT|unstable value|⨯/);
+  });
+});
+
+describe('pieces past the prerender budget', () => {
+  it('renders an old piece on its first visit, then serves it from the cache', async () => {
+    // The test build prerenders the 15 newest pieces (PRERENDER_PIECES=15 in scripts/test.mjs).
+    const distDir = path.resolve(process.env.NEXT_DIST_DIR ?? '.next-e2e');
+    expect(existsSync(path.join(distDir, 'server/app/articles/archive-11.html'))).toBe(true);
+    expect(existsSync(path.join(distDir, 'server/app/articles/archive-02.html'))).toBe(false);
+
+    const first = await fetch(`${stack.baseUrl}/articles/archive-02`);
+    expect(first.status).toBe(200);
+    expect(await first.text()).toContain('Archive numéro 02');
+    const again = await fetch(`${stack.baseUrl}/articles/archive-02`);
+    expect(again.status).toBe(200);
+    expect(again.headers.get('x-nextjs-cache')).toBe('HIT');
+    expect(await again.text()).toContain('Évaluer ce contenu');
+    expect((await fetch(`${stack.baseUrl}/articles/archive-99`)).status).toBe(404);
+    expect(stack.output()).not.toMatch(/⨯|Error:/);
   });
 });

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { notFound, redirect } from 'next/navigation';
 import { SectionListing } from '@/components/listing/section-listing';
-import { getPublishedPieces, PAGE_SIZE, pageNumberParam, SECTIONS } from '@/lib/content';
+import { getPublishedPieces, pageNumberParam, prerenderedPageNumbers, SECTIONS } from '@/lib/content';
 import { SECTION_INFO, sectionFromParam } from '@/lib/content/sections';
 
 type Props = { params: Promise<{ section: string; page: string }> };
@@ -9,8 +9,7 @@ type Props = { params: Promise<{ section: string; page: string }> };
 export async function generateStaticParams() {
   const params = [];
   for (const section of SECTIONS) {
-    const pageCount = Math.ceil((await getPublishedPieces(section)).length / PAGE_SIZE);
-    for (let page = 2; page <= pageCount; page++) params.push({ section, page: String(page) });
+    for (const page of prerenderedPageNumbers((await getPublishedPieces(section)).length)) params.push({ section, page });
   }
   // The build wants at least one path to check the route with; a page past the end answers 404.
   return params.length > 0 ? params : [{ section: 'articles', page: '2' }];

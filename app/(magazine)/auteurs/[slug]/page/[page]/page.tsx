@@ -1,15 +1,14 @@
 import type { Metadata } from 'next';
 import { notFound, redirect } from 'next/navigation';
 import { AuthorListing } from '@/components/listing/author-listing';
-import { getAuthor, getAuthors, PAGE_SIZE, pageNumberParam } from '@/lib/content';
+import { getAuthor, getAuthors, pageNumberParam, prerenderedPageNumbers } from '@/lib/content';
 
 type Props = { params: Promise<{ slug: string; page: string }> };
 
 export async function generateStaticParams() {
   const params = [];
   for (const author of getAuthors()) {
-    const pageCount = Math.ceil(((await getAuthor(author.slug))?.pieces.length ?? 0) / PAGE_SIZE);
-    for (let page = 2; page <= pageCount; page++) params.push({ slug: author.slug, page: String(page) });
+    for (const page of prerenderedPageNumbers((await getAuthor(author.slug))?.pieces.length ?? 0)) params.push({ slug: author.slug, page });
   }
   // The build wants at least one path to check the route with; a page past the end answers 404.
   return params.length > 0 ? params : [{ slug: 'personne', page: '2' }];

@@ -1,14 +1,12 @@
 import type { Metadata } from 'next';
 import { notFound, redirect } from 'next/navigation';
 import { TagListing } from '@/components/listing/tag-listing';
-import { getTag, getTags, PAGE_SIZE, pageNumberParam } from '@/lib/content';
+import { getTag, getTags, pageNumberParam, prerenderedPageNumbers } from '@/lib/content';
 
 type Props = { params: Promise<{ tag: string; page: string }> };
 
 export async function generateStaticParams() {
-  const params = (await getTags()).flatMap((tag) =>
-    Array.from({ length: Math.ceil(tag.count / PAGE_SIZE) - 1 }, (_, i) => ({ tag: tag.slug, page: String(i + 2) })),
-  );
+  const params = (await getTags()).flatMap((tag) => prerenderedPageNumbers(tag.count).map((page) => ({ tag: tag.slug, page })));
   // The build wants at least one path to check the route with; a page past the end answers 404.
   return params.length > 0 ? params : [{ tag: 'aucun', page: '2' }];
 }
