@@ -6,7 +6,9 @@ import { ApiError, MESSAGES } from '@/lib/errors';
 import type { Comment as CommentRow, Prisma } from '@/lib/generated/prisma/client';
 import type { CommentInput, CommentPage, OwnComment, PublicComment, PublicReply } from '@/lib/validations/comment';
 
-export const COMMENTS_PAGE_SIZE = 20;
+// Ten under the piece, then « Voir plus de commentaires »: each comment shown weighs on every
+// reader's page (its text goes out twice, in the HTML and in React's payload).
+export const COMMENTS_PAGE_SIZE = 10;
 
 /** Who is writing: the keyed hashes of their cookie and address, and their account if any. */
 export type Writer = { readerKey: string; addressKey: string; userId?: string | null };
@@ -104,7 +106,7 @@ export async function readerActivity(pieceKey: string, readerKey: string, now = 
     pending: rows.filter((row) => row.status === 'pending').map(ownComment),
     editable: rows
       .filter((row) => withinEditWindow(row.createdAt, now))
-      .map((row) => ({ id: row.id, until: new Date(row.createdAt.getTime() + EDIT_WINDOW_MS).toISOString() })),
+      .map((row) => ({ id: row.id, until: new Date(row.createdAt.getTime() + EDIT_WINDOW_MS).toISOString(), body: row.body })),
   };
 }
 

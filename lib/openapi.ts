@@ -71,7 +71,7 @@ export function openApiDocument(serverUrl: string) {
       '/api/pieces/{section}/{slug}/comments': {
         parameters: pieceParams,
         get: {
-          summary: 'Les commentaires publiés, du plus ancien au plus récent, 20 par page avec leurs réponses',
+          summary: 'Les commentaires publiés, du plus ancien au plus récent, 10 par page avec leurs réponses',
           parameters: [{ name: 'cursor', in: 'query', required: false, schema: { type: 'string' } }],
           responses: { '200': { description: 'Une page', ...jsonContent('CommentPage') }, ...errors('400', '404', '503') },
         },

@@ -60,8 +60,9 @@ function ReportForm({ commentId }: { commentId: string }) {
   );
 }
 
-function EditForm({ commentId, body, onDone }: { commentId: string; body: string; onDone: () => void }) {
-  const { remember } = useReader();
+function EditForm({ commentId, onDone }: { commentId: string; onDone: () => void }) {
+  const { remember, editable } = useReader();
+  const body = editable.find((own) => own.id === commentId)?.body ?? '';
   // Editing needs JavaScript anyway (only the browser knows its author): a client-side action.
   const [state, action, pending] = useActionState<OwnCommentState, FormData>(async (previous, formData) => {
     const next = await editOwnComment(commentId, previous, formData);
@@ -86,7 +87,7 @@ function EditForm({ commentId, body, onDone }: { commentId: string; body: string
 }
 
 /** Under a comment: reply and report for everyone; edit and delete for its author, 15 minutes long. */
-export function CommentActions({ target, commentId, body }: { target: PieceTarget; commentId: string; body: string }) {
+export function CommentActions({ target, commentId }: { target: PieceTarget; commentId: string }) {
   const hydrated = useHydrated();
   const editable = useStillEditable(commentId);
   const { forget } = useReader();
@@ -130,7 +131,7 @@ export function CommentActions({ target, commentId, body }: { target: PieceTarge
         </div>
       )}
       {panel === 'report' && <ReportForm commentId={commentId} />}
-      {panel === 'edit' && editable && <EditForm commentId={commentId} body={body} onDone={() => setPanel(null)} />}
+      {panel === 'edit' && editable && <EditForm commentId={commentId} onDone={() => setPanel(null)} />}
     </div>
   );
 }

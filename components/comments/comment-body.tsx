@@ -1,3 +1,4 @@
+import { Fragment } from 'react';
 import { commentParagraphs } from '@/lib/comment-text';
 
 /** A comment's text: paragraphs and line breaks kept, web links clickable, nothing else interpreted. */
@@ -7,7 +8,8 @@ export function CommentBody({ text }: { text: string }) {
       {commentParagraphs(text).map((lines, p) => (
         <p key={p}>
           {lines.map((segments, l) => (
-            <span key={l}>
+            // Fragments, not spans: the text is sent twice (HTML and React's payload), per comment.
+            <Fragment key={l}>
               {l > 0 && <br />}
               {segments.map((segment, s) =>
                 segment.kind === 'link' ? (
@@ -15,10 +17,10 @@ export function CommentBody({ text }: { text: string }) {
                     {segment.text}
                   </a>
                 ) : (
-                  <span key={s}>{segment.text}</span>
+                  <Fragment key={s}>{segment.text}</Fragment>
                 ),
               )}
-            </span>
+            </Fragment>
           ))}
         </p>
       ))}

@@ -9,12 +9,12 @@ export function CommentThread({ comments, target }: { comments: PublicComment[];
     <ol className="space-y-8">
       {comments.map((comment) => (
         <li key={comment.id}>
-          <CommentItem comment={comment} actions={<CommentActions target={target} commentId={comment.id} body={comment.body} />}>
+          <CommentItem comment={comment} actions={<CommentActions target={target} commentId={comment.id} />}>
             {comment.replies.length > 0 && (
               <ol className="mt-4 space-y-5 border-l-2 border-line pl-4 sm:pl-6" aria-label={`Réponses à ${comment.deleted ? 'un commentaire supprimé' : comment.author}`}>
                 {comment.replies.map((reply) => (
                   <li key={reply.id}>
-                    <CommentItem comment={reply} actions={<CommentActions target={target} commentId={reply.id} body={reply.body} />} />
+                    <CommentItem comment={reply} actions={<CommentActions target={target} commentId={reply.id} />} />
                   </li>
                 ))}
               </ol>

@@ -43,9 +43,11 @@ export function ReaderProvider({ api, formToken, children }: { api: string; form
       pending: comment.status === 'pending'
         ? [...current.pending.filter((own) => own.id !== comment.id), comment]
         : current.pending.filter((own) => own.id !== comment.id),
-      editable: current.editable.some((own) => own.id === comment.id)
-        ? current.editable
-        : [...current.editable, { id: comment.id, until: new Date(Date.parse(comment.createdAt) + EDIT_WINDOW_MS).toISOString() }],
+      // Kept with its text, which the edit form starts from (the page's copy is not sent twice).
+      editable: [
+        ...current.editable.filter((own) => own.id !== comment.id),
+        { id: comment.id, until: new Date(Date.parse(comment.createdAt) + EDIT_WINDOW_MS).toISOString(), body: comment.body },
+      ],
     }));
   }, []);
   const forget = useCallback((id: string) => {

@@ -82,7 +82,9 @@ export const readerStateSchema = z
   .object({
     mine: z.number().int().min(1).max(5).nullable(),
     pending: z.array(ownCommentSchema).meta({ description: 'Ses commentaires en attente de modération' }),
-    editable: z.array(z.object({ id: z.uuid(), until: z.iso.datetime() })).meta({ description: 'Ses commentaires encore modifiables, et jusqu’à quand' }),
+    editable: z
+      .array(z.object({ id: z.uuid(), until: z.iso.datetime(), body: z.string() }))
+      .meta({ description: 'Ses commentaires encore modifiables, jusqu’à quand, et leur texte (pour les modifier)' }),
     formToken: z.string().meta({ description: 'Jeton signé du moment où le formulaire est montré' }),
     account: z.object({ name: z.string().nullable(), isEditor: z.boolean() }).nullable().meta({ description: 'Le compte connecté, s’il y en a un' }),
   })

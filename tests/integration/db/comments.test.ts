@@ -87,7 +87,7 @@ describe('replies and pages of comments', () => {
     ]);
   });
 
-  it('pages 20 top comments at a time, oldest first, each with all its replies', async () => {
+  it('pages 10 top comments at a time, oldest first, each with all its replies', async () => {
     const key = 'articles/archive-09';
     const start = Date.parse('2026-11-20T10:00:00Z');
     const tops: OwnComment[] = [];
@@ -95,17 +95,19 @@ describe('replies and pages of comments', () => {
       tops.push(await createComment(key, { author: `Lecteur ${i}`, body: `Commentaire numéro ${i}` }, writer(), { moderation: POST, now: new Date(start + i * 60_000) }));
     }
     for (let i = 0; i < 3; i++) {
-      await createComment(key, { author: 'Réponse', body: `Réponse ${i}`, parentId: tops[19]?.id }, writer(), { moderation: POST });
+      await createComment(key, { author: 'Réponse', body: `Réponse ${i}`, parentId: tops[9]?.id }, writer(), { moderation: POST });
     }
     const first = await new Visitor().get(pieceApi(key).comments);
     const comments = first.body.comments as { author: string; replies: unknown[] }[];
     expect(first.body.count).toBe(28);
-    expect(comments.map((comment) => comment.author)).toEqual(Array.from({ length: 20 }, (_, i) => `Lecteur ${i}`));
-    expect(comments[19]?.replies).toHaveLength(3);
+    expect(comments.map((comment) => comment.author)).toEqual(Array.from({ length: 10 }, (_, i) => `Lecteur ${i}`));
+    expect(comments[9]?.replies).toHaveLength(3);
     expect(typeof first.body.nextCursor).toBe('string');
     const second = await new Visitor().get(`${pieceApi(key).comments}?cursor=${encodeURIComponent(String(first.body.nextCursor))}`);
-    expect((second.body.comments as { author: string }[]).map((comment) => comment.author)).toEqual(['Lecteur 20', 'Lecteur 21', 'Lecteur 22', 'Lecteur 23', 'Lecteur 24']);
-    expect(second.body.nextCursor).toBeNull();
+    expect((second.body.comments as { author: string }[]).map((comment) => comment.author)).toEqual(Array.from({ length: 10 }, (_, i) => `Lecteur ${i + 10}`));
+    const third = await new Visitor().get(`${pieceApi(key).comments}?cursor=${encodeURIComponent(String(second.body.nextCursor))}`);
+    expect((third.body.comments as { author: string }[]).map((comment) => comment.author)).toEqual(['Lecteur 20', 'Lecteur 21', 'Lecteur 22', 'Lecteur 23', 'Lecteur 24']);
+    expect(third.body.nextCursor).toBeNull();
     const bad = await new Visitor().get(`${pieceApi(key).comments}?cursor=n-importe-quoi`);
     expect(bad.status).toBe(400);
     expect(bad.body).toMatchObject({ error: { code: 'invalid_cursor' } });
