@@ -17,9 +17,10 @@ import type { ReportInput } from '@/lib/validations/report';
 
 /** Gives, changes (`value`) or withdraws (`null`) a reader's rating, within their rate limits. */
 export async function rateAs(writer: Writer, pieceKey: string, value: number | null): Promise<void> {
-  await consumeRateLimit('rating', writer);
+  // The limit is counted and the reader's previous rating read in the same round trip.
+  const [, previous] = await Promise.all([consumeRateLimit('rating', writer), value === null ? null : readerRating(pieceKey, writer.readerKey)]);
   // Only a new rating counts against the address's daily allowance; changing one's own does not.
-  if (value !== null && (await readerRating(pieceKey, writer.readerKey)) === null) await consumeNewRating(pieceKey, writer.addressKey);
+  if (value !== null && previous === null) await consumeNewRating(pieceKey, writer.addressKey);
   if (value === null) await removeRating(pieceKey, writer.readerKey);
   else await setRating(pieceKey, writer.readerKey, value, writer.userId ?? null);
 }

@@ -1,8 +1,12 @@
 import 'server-only';
 import { getServerSession } from 'next-auth';
+import { cookies } from 'next/headers';
 import { db } from '@/lib/db';
 import { env } from '@/lib/env';
 import { authOptions } from './options';
+
+/** next-auth's session cookie, over http and over https. */
+const SESSION_COOKIES = ['next-auth.session-token', '__Secure-next-auth.session-token'];
 
 /** A signed-in reader; editors moderate. */
 export type Account = { id: string; email: string; name: string | null; isEditor: boolean };
@@ -15,6 +19,10 @@ export function isEditor(user: { email: string; role: string }): boolean {
 /** The account behind the current request, or null (one read of the session in the database). */
 export async function currentAccount(): Promise<Account | null> {
   if (!env.AUTH_SECRET) return null;
+  // Most requests come from guests: without next-auth's session cookie there is no account, and
+  // next-auth (which rebuilds its whole handler to answer) is not asked.
+  const jar = await cookies();
+  if (!SESSION_COOKIES.some((name) => jar.has(name))) return null;
   const session = await getServerSession(authOptions);
   const id = (session?.user as { id?: string } | undefined)?.id;
   if (!id) return null;
