@@ -3,7 +3,8 @@
 // PostgreSQL, contentlayer2, next build), under /usr/bin/time -v, while the memory of the whole
 // process tree is sampled from /proc. Then the size of the build and its largest server chunk.
 import { spawn, spawnSync } from 'node:child_process';
-import { readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createWriteStream, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
 import path from 'node:path';
 import { bin, ensureTools, OUT } from './lib';
 
@@ -21,6 +22,8 @@ export type BuildFigures = {
   distBytes: number;
   distBytesWithoutCache: number;
   largestServerChunk: { file: string; bytes: number };
+  /** The search index the build wrote (/recherche/index.json), raw and gzip. */
+  searchIndex: { bytes: number; gzipBytes: number };
   pages: number;
 };
 
@@ -74,6 +77,13 @@ function largestFile(dir: string, pattern: RegExp): { file: string; bytes: numbe
   return best;
 }
 
+function searchIndexSize(dist: string): { bytes: number; gzipBytes: number } {
+  const file = path.join(dist, 'server/app/recherche/index.json.body');
+  if (!existsSync(file)) return { bytes: 0, gzipBytes: 0 };
+  const body = readFileSync(file);
+  return { bytes: body.length, gzipBytes: gzipSync(body, { level: 9 }).length };
+}
+
 function timeField(report: string, label: string): string | undefined {
   return new RegExp(`${label.replace(/[()]/g, '\\$&')}: (.+)`).exec(report)?.[1]?.trim();
 }
@@ -90,6 +100,7 @@ export async function benchBuild(pieces: number): Promise<BuildFigures> {
   const dataDir = path.join(OUT, 'scale-data');
   rmSync(dataDir, { recursive: true, force: true });
   rmSync(path.resolve(DIST_DIR), { recursive: true, force: true });
+  mkdirSync(path.join(OUT, 'logs'), { recursive: true });
   const log = path.join(OUT, 'logs', `build-${pieces}.log`);
   const timeReport = path.join(OUT, 'logs', `build-${pieces}.time`);
 
@@ -107,10 +118,13 @@ export async function benchBuild(pieces: number): Promise<BuildFigures> {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const output: Buffer[] = [];
+  // Written as it comes, so a long build can be followed with tail -f.
+  const logStream = createWriteStream(log);
   let contentDone: number | null = null;
   const started = Date.now();
   const watch = (chunk: Buffer) => {
     output.push(chunk);
+    logStream.write(chunk);
     // contentlayer2 prints « Generated N documents in .contentlayer » when it is done.
     if (contentDone === null && /Generated \d+ documents/.test(chunk.toString())) contentDone = Date.now();
   };
@@ -122,7 +136,7 @@ export async function benchBuild(pieces: number): Promise<BuildFigures> {
   }, 200);
   const code = await new Promise<number>((resolve) => child.once('exit', (exitCode) => resolve(exitCode ?? 1)));
   clearInterval(sampler);
-  writeFileSync(log, Buffer.concat(output));
+  logStream.end();
 
   const report = readFileSync(timeReport, 'utf8');
   const text = Buffer.concat(output).toString();
@@ -138,6 +152,7 @@ export async function benchBuild(pieces: number): Promise<BuildFigures> {
     distBytes: code === 0 ? directoryBytes(dist) : 0,
     distBytesWithoutCache: code === 0 ? directoryBytes(dist, path.join(dist, 'cache')) : 0,
     largestServerChunk: code === 0 ? largestFile(path.join(dist, 'server'), /\.js$/) : { file: '', bytes: 0 },
+    searchIndex: code === 0 ? searchIndexSize(dist) : { bytes: 0, gzipBytes: 0 },
     pages,
   };
 }
@@ -153,13 +168,13 @@ const seconds = (value: number) => (value >= 60 ? `${Math.floor(value / 60)} min
 export function buildTable(rows: BuildFigures[]): string {
   const base = rows[0];
   const lines = [
-    '| Contenus | pages générées | durée totale | dont contentlayer2 | coût par contenu | rapport au plus petit | pic RSS de l’arbre de processus | pic RSS d’un processus | `.next` (sans `cache/`) | plus gros fichier serveur |',
-    '| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |',
+    '| Contenus | pages générées | durée totale | dont contentlayer2 | coût par contenu | rapport au plus petit | pic RSS de l’arbre de processus | pic RSS d’un processus | `.next` (sans `cache/`) | plus gros fichier serveur | index de recherche (gzip) |',
+    '| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | ---: |',
     ...rows.map((row) => {
-      if (!row.ok) return `| ${row.pieces.toLocaleString('fr-FR')} | build en échec après ${seconds(row.wallSeconds)} (voir bench/out/logs/build-${row.pieces}.log) | | | | | ${mb(row.peakTreeRssBytes)} | | | |`;
+      if (!row.ok) return `| ${row.pieces.toLocaleString('fr-FR')} | build en échec après ${seconds(row.wallSeconds)} (voir bench/out/logs/build-${row.pieces}.log) | | | | | ${mb(row.peakTreeRssBytes)} | | | | |`;
       const perPiece = row.wallSeconds / row.pieces;
       const ratio = base ? perPiece / (base.wallSeconds / base.pieces) : 1;
-      return `| ${row.pieces.toLocaleString('fr-FR')} | ${row.pages.toLocaleString('fr-FR')} | ${seconds(row.wallSeconds)} | ${row.contentSeconds === null ? '?' : seconds(row.contentSeconds)} | ${(perPiece * 1000).toFixed(0)} ms | ${ratio.toFixed(2)}× | ${mb(row.peakTreeRssBytes)} | ${mb(row.peakProcessRssBytes)} | ${mb(row.distBytes)} (${mb(row.distBytesWithoutCache)}) | ${row.largestServerChunk.file} (${mb(row.largestServerChunk.bytes)}) |`;
+      return `| ${row.pieces.toLocaleString('fr-FR')} | ${row.pages.toLocaleString('fr-FR')} | ${seconds(row.wallSeconds)} | ${row.contentSeconds === null ? '?' : seconds(row.contentSeconds)} | ${(perPiece * 1000).toFixed(0)} ms | ${ratio.toFixed(2)}× | ${mb(row.peakTreeRssBytes)} | ${mb(row.peakProcessRssBytes)} | ${mb(row.distBytes)} (${mb(row.distBytesWithoutCache)}) | ${row.largestServerChunk.file} (${mb(row.largestServerChunk.bytes)}) | ${mb(row.searchIndex.bytes)} (${mb(row.searchIndex.gzipBytes)}) |`;
     }),
   ];
   return lines.join('\n');
