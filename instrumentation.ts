@@ -1,9 +1,11 @@
 // Next passes a client's own X-Forwarded-For through and offers route handlers no way to read
 // the TCP peer's address. Stamp every incoming request with that address, under a header of
-// ours that a client cannot forge (it is overwritten), before Next handles it.
+// ours that a client cannot forge (it is overwritten), before Next handles it. And send pages
+// from bytes encoded and hashed once per page rather than once per reader (lib/response-bytes.ts).
 export async function register() {
   if (process.env.NEXT_RUNTIME === 'nodejs') {
-    const { stampRemoteAddress } = await import('./lib/remote-address');
+    const [{ stampRemoteAddress }, { sendPagesAsBytes }] = await Promise.all([import('./lib/remote-address'), import('./lib/response-bytes')]);
     stampRemoteAddress();
+    sendPagesAsBytes();
   }
 }

@@ -69,3 +69,42 @@ describe('pieces past the prerender budget', () => {
     expect(stack.output()).not.toMatch(/⨯|Error:/);
   });
 });
+
+describe('a page sent as bytes', () => {
+  it('keeps its length and ETag, answers 304 to a reader who has it, and changes with the page', async () => {
+    const url = `${stack.baseUrl}/articles/le-ton-juste-sur-les-reseaux`;
+    // Uncompressed, as wrk and proxies ask (compressed answers are chunked, without a length);
+    // with If-None-Match, fetch itself would add Cache-Control: no-cache, which forbids a 304,
+    // so the conditional requests say max-age=0, as a browser revalidating does.
+    const plain = { 'accept-encoding': 'identity' };
+    const revalidate = { ...plain, 'cache-control': 'max-age=0' };
+    const first = await fetch(url, { headers: plain });
+    const etag = first.headers.get('etag');
+    const html = await first.text();
+    expect(html).toContain('Le ton juste sur les réseaux');
+    expect(html).toContain('’');
+    expect(first.headers.get('content-length')).toBe(String(Buffer.byteLength(html)));
+    expect(etag).toBeTruthy();
+
+    const same = await fetch(url, { headers: { ...revalidate, 'if-none-match': etag ?? '' } });
+    expect(same.status).toBe(304);
+    expect(await same.text()).toBe('');
+
+    const posted = await fetch(`${stack.baseUrl}/api/pieces/articles/le-ton-juste-sur-les-reseaux/comments`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: stack.baseUrl },
+      body: JSON.stringify({ author: 'Marion', body: 'Un avis qui change la page.' }),
+    });
+    expect(posted.status).toBe(201);
+    let changed: Response | undefined;
+    for (let attempt = 0; attempt < 50 && changed?.status !== 200; attempt++) {
+      changed = await fetch(url, { headers: { ...revalidate, 'if-none-match': etag ?? '' } });
+      if (changed.status !== 200) await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    expect(changed?.status).toBe(200);
+    expect(changed?.headers.get('etag')).not.toBe(etag);
+    const fresh = await changed?.text();
+    expect(fresh).toContain('Un avis qui change la page.');
+    expect(changed?.headers.get('content-length')).toBe(String(Buffer.byteLength(fresh ?? '')));
+  });
+});
