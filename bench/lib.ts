@@ -148,6 +148,12 @@ http {
     listen 127.0.0.1:${staticPort};
     root ${dir}/www;
   }
+  # Next answers STALE while it renders a page again in the background (after a new comment):
+  # that answer is passed on but not kept, so the next second's request asks Next again.
+  map $upstream_http_x_nextjs_cache $next_stale {
+    default 0;
+    STALE 1;
+  }
   map $http_cookie $signed_in {
     default 0;
     "~next-auth\\.session-token=" 1;
@@ -169,7 +175,7 @@ http {
       proxy_cache pages;
       # Only anonymous readers share the cache: a signed-in reader's pages go straight to Next.
       proxy_cache_bypass $signed_in;
-      proxy_no_cache $signed_in;
+      proxy_no_cache $signed_in $next_stale;
       # Next marks pages cacheable for an hour, and varies them on its router headers: the proxy
       # keeps them one second under its own key (which holds those headers), so a new comment or
       # rating shows within a second of Next's own revalidation.
