@@ -151,6 +151,8 @@ mobile par défaut (téléphone moyen, 4G lente simulée, processeur ralenti 4×
 l’interview fondatrice servie par \`next start\`.
 
 ${sections.lighthouse}
+
+${readFileSync('bench/analyse.md', 'utf8').trim()}
 `;
   writeFileSync('BENCHMARKS.md', report);
   console.log(`\n${Object.values(sections).join('\n\n')}\n\nÉcrit dans BENCHMARKS.md.`);
