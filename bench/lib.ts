@@ -1,7 +1,7 @@
 // Shared pieces of the benchmarks: wrk runs and their figures, servers started and stopped
 // together, nginx configurations written under bench/out.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 export const OUT = path.resolve('bench/out');
@@ -126,11 +126,22 @@ export function run(command: string, args: string[], env: Record<string, string>
 }
 
 // nginx as the same user, everything under bench/out/nginx: one static server on the page's
-// exact bytes, and one reverse proxy with a one-second micro-cache in front of `next start`.
+// exact bytes, and the production set-up of deploy/nginx.conf (reverse proxy with a one-second
+// micro-cache) with only its ports and cache folder changed.
 export function writeNginxConfig({ staticPort, proxyPort, upstreamPort }: { staticPort: number; proxyPort: number; upstreamPort: number }): string {
   const dir = path.join(OUT, 'nginx');
   mkdirSync(path.join(dir, 'www'), { recursive: true });
   mkdirSync(path.join(dir, 'cache'), { recursive: true });
+  const production = readFileSync(path.resolve('deploy/nginx.conf'), 'utf8');
+  const replacements: Array<[string, string]> = [
+    ['/var/cache/nginx/place-des-reseaux', `${dir}/cache`],
+    ['server 127.0.0.1:3000;', `server 127.0.0.1:${upstreamPort};`],
+    ['listen 80;', `listen 127.0.0.1:${proxyPort};`],
+  ];
+  const proxy = replacements.reduce((text, [from, to]) => {
+    if (!text.includes(from)) throw new Error(`deploy/nginx.conf ne contient plus « ${from} » : mettez bench/lib.ts à jour.`);
+    return text.replace(from, to);
+  }, production);
   const file = path.join(dir, 'nginx.conf');
   writeFileSync(file, `worker_processes auto;
 pid ${dir}/nginx.pid;
@@ -148,45 +159,7 @@ http {
     listen 127.0.0.1:${staticPort};
     root ${dir}/www;
   }
-  # Next answers STALE while it renders a page again in the background (after a new comment):
-  # that answer is passed on but not kept, so the next second's request asks Next again.
-  map $upstream_http_x_nextjs_cache $next_stale {
-    default 0;
-    STALE 1;
-  }
-  map $http_cookie $signed_in {
-    default 0;
-    "~next-auth\\.session-token=" 1;
-  }
-  proxy_cache_path ${dir}/cache levels=1:2 keys_zone=pages:10m max_size=256m inactive=10m use_temp_path=off;
-  server {
-    listen 127.0.0.1:${proxyPort};
-    location / {
-      proxy_pass http://127.0.0.1:${upstreamPort};
-      proxy_http_version 1.1;
-      proxy_set_header Connection "";
-      proxy_set_header Host $host;
-      proxy_set_header X-Forwarded-For $remote_addr;
-      # One cached copy per page, compressed here: Next would otherwise gzip for the first
-      # reader, and the copy would go to readers who did not ask for gzip.
-      proxy_set_header Accept-Encoding "";
-      gzip on;
-      gzip_types text/plain text/css application/json application/javascript text/x-component image/svg+xml application/rss+xml application/atom+xml application/feed+json;
-      proxy_cache pages;
-      # Only anonymous readers share the cache: a signed-in reader's pages go straight to Next.
-      proxy_cache_bypass $signed_in;
-      proxy_no_cache $signed_in $next_stale;
-      # Next marks pages cacheable for an hour, and varies them on its router headers: the proxy
-      # keeps them one second under its own key (which holds those headers), so a new comment or
-      # rating shows within a second of Next's own revalidation.
-      proxy_ignore_headers Cache-Control Expires Vary;
-      proxy_cache_key "$scheme$host$request_uri|$http_rsc|$http_next_router_prefetch|$http_next_router_segment_prefetch|$http_next_router_state_tree";
-      proxy_cache_valid 200 404 1s;
-      proxy_cache_lock on;
-      proxy_cache_use_stale updating;
-      add_header X-Cache $upstream_cache_status always;
-    }
-  }
+${proxy}
 }
 `);
   return file;
