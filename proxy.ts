@@ -1,5 +1,5 @@
 import { NextResponse, type NextRequest } from 'next/server';
-import { accountFromSessionToken } from '@/lib/auth/session';
+import { accountFromSessionToken, SESSION_COOKIES } from '@/lib/auth/session';
 import { env } from '@/lib/env';
 import { isForeignOrigin } from '@/lib/origin';
 
@@ -30,7 +30,7 @@ export async function proxy(request: NextRequest) {
     );
   }
   if (!request.nextUrl.pathname.startsWith('/redaction') || request.headers.has('rsc')) return NextResponse.next();
-  const token = request.cookies.get('__Secure-next-auth.session-token')?.value ?? request.cookies.get('next-auth.session-token')?.value;
+  const token = SESSION_COOKIES.map((name) => request.cookies.get(name)?.value).find((value) => value !== undefined);
   const account = await accountFromSessionToken(token).catch(() => null);
   if (account?.isEditor) return NextResponse.next();
   const status = account ? 403 : 401;

@@ -5,8 +5,8 @@ import { db } from '@/lib/db';
 import { env } from '@/lib/env';
 import { authOptions } from './options';
 
-/** next-auth's session cookie, over http and over https. */
-const SESSION_COOKIES = ['next-auth.session-token', '__Secure-next-auth.session-token'];
+/** next-auth's session cookie, over https first, then over http. */
+export const SESSION_COOKIES = ['__Secure-next-auth.session-token', 'next-auth.session-token'];
 
 /** A signed-in reader; editors moderate. */
 export type Account = { id: string; email: string; name: string | null; isEditor: boolean };

@@ -124,16 +124,6 @@ export class PieceIndex {
   }
 }
 
-/** Up to `limit` other pieces sharing the most tags with `piece`, newest first among equals. */
-export function relatedPieces(piece: PieceSummary, pieces: readonly PieceSummary[], limit = 3): PieceSummary[] {
-  return new PieceIndex(newestFirst(pieces)).related(piece, limit);
-}
-
-/** The previous (older) and next (newer) piece of the same section. */
-export function adjacentPieces(piece: PieceSummary, pieces: readonly PieceSummary[]) {
-  return new PieceIndex(newestFirst(pieces)).adjacent(piece);
-}
-
 /** Every tag in use, with its display name and number of pieces, most used first. */
 export function tagsOf(pieces: readonly PieceSummary[]): Tag[] {
   const bySlug = new Map<string, Tag>();
@@ -145,10 +135,6 @@ export function tagsOf(pieces: readonly PieceSummary[]): Tag[] {
     });
   }
   return [...bySlug.values()].sort((a, b) => b.count - a.count || a.name.localeCompare(b.name, 'fr'));
-}
-
-export function inSection(pieces: readonly PieceSummary[], section: Section): PieceSummary[] {
-  return pieces.filter((piece) => piece.section === section);
 }
 
 /** Errors of references between files that the content compiler cannot check itself. */

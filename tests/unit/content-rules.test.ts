@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import {
-  adjacentPieces,
   isPublished,
   newestFirst,
   pageNumberParam,
@@ -9,7 +8,6 @@ import {
   paginate,
   PieceIndex,
   referenceErrors,
-  relatedPieces,
   tagsOf,
 } from '@/lib/content/rules';
 import type { AuthorProfile } from '@/lib/content/types';
@@ -108,7 +106,7 @@ describe('related pieces', () => {
       makePiece('unrelated', { tags: ['z'] }),
       makePiece('two-tags', { tags: ['b', 'c'] }),
     ];
-    expect(relatedPieces(piece, pieces).map((p) => p.slug)).toEqual(['three-tags', 'two-tags', 'one-tag']);
+    expect(new PieceIndex(newestFirst(pieces)).related(piece).map((p) => p.slug)).toEqual(['three-tags', 'two-tags', 'one-tag']);
   });
 });
 
@@ -140,7 +138,7 @@ describe('previous and next', () => {
   it('links to the older and newer piece of the same section', () => {
     const second = pieces[1];
     if (!second) throw new Error('fixture');
-    const { previous, next } = adjacentPieces(second, pieces);
+    const { previous, next } = new PieceIndex(newestFirst(pieces)).adjacent(second);
     expect(previous?.slug).toBe('first');
     expect(next?.slug).toBe('third');
   });
@@ -148,8 +146,9 @@ describe('previous and next', () => {
   it('has no previous for the oldest and no next for the newest', () => {
     const [first, , , third] = pieces;
     if (!first || !third) throw new Error('fixture');
-    expect(adjacentPieces(first, pieces).previous).toBeNull();
-    expect(adjacentPieces(third, pieces).next).toBeNull();
+    const index = new PieceIndex(newestFirst(pieces));
+    expect(index.adjacent(first).previous).toBeNull();
+    expect(index.adjacent(third).next).toBeNull();
   });
 });
 

@@ -1,7 +1,8 @@
 import type { Metadata } from 'next';
-import { notFound, redirect } from 'next/navigation';
+import { notFound } from 'next/navigation';
+import { laterPage } from '@/components/listing/page-param';
 import { SectionListing } from '@/components/listing/section-listing';
-import { getPublishedPieces, pageNumberParam, prerenderedPageNumbers, SECTIONS } from '@/lib/content';
+import { getPublishedPieces, prerenderedPageNumbers, SECTIONS } from '@/lib/content';
 import { SECTION_INFO, sectionFromParam } from '@/lib/content/sections';
 
 type Props = { params: Promise<{ section: string; page: string }> };
@@ -26,8 +27,6 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function SectionPageN({ params }: Props) {
   const { section: sectionParam, page: pageParam } = await params;
   const section = sectionFromParam(sectionParam);
-  const page = pageNumberParam(pageParam);
-  if (!section || page === null) notFound();
-  if (page === 1) redirect(SECTION_INFO[section].path);
-  return <SectionListing section={section} page={page} />;
+  if (!section) notFound();
+  return <SectionListing section={section} page={laterPage(pageParam, SECTION_INFO[section].path)} />;
 }

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
-import { notFound, redirect } from 'next/navigation';
 import { AuthorListing } from '@/components/listing/author-listing';
-import { getAuthor, getAuthors, pageNumberParam, prerenderedPageNumbers } from '@/lib/content';
+import { laterPage } from '@/components/listing/page-param';
+import { getAuthor, getAuthors, prerenderedPageNumbers } from '@/lib/content';
 
 type Props = { params: Promise<{ slug: string; page: string }> };
 
@@ -23,8 +23,5 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function AuthorPageN({ params }: Props) {
   const { slug, page: pageParam } = await params;
-  const page = pageNumberParam(pageParam);
-  if (page === null) notFound();
-  if (page === 1) redirect(`/auteurs/${slug}`);
-  return <AuthorListing slug={slug} page={page} />;
+  return <AuthorListing slug={slug} page={laterPage(pageParam, `/auteurs/${slug}`)} />;
 }

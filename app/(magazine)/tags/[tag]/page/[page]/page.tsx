@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
-import { notFound, redirect } from 'next/navigation';
+import { laterPage } from '@/components/listing/page-param';
 import { TagListing } from '@/components/listing/tag-listing';
-import { getTag, getTags, pageNumberParam, prerenderedPageNumbers } from '@/lib/content';
+import { getTag, getTags, prerenderedPageNumbers } from '@/lib/content';
 
 type Props = { params: Promise<{ tag: string; page: string }> };
 
@@ -20,8 +20,5 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function TagPageN({ params }: Props) {
   const { tag, page: pageParam } = await params;
-  const page = pageNumberParam(pageParam);
-  if (page === null) notFound();
-  if (page === 1) redirect(`/tags/${tag}`);
-  return <TagListing slug={tag} page={page} />;
+  return <TagListing slug={tag} page={laterPage(pageParam, `/tags/${tag}`)} />;
 }
