@@ -61,31 +61,23 @@ local function reader(i)
 end
 `;
 
-function ratingLua(origin: string): string {
-  return luaScript('rating', `${readerLua}
+/** A wrk script sending `method` with the Lua expression `body`, each request as the next reader. */
+function writerLua(name: string, method: string, origin: string, body: string): string {
+  return luaScript(name, `${readerLua}
 request = function()
   n = n + 1
   local id, address = reader(n)
-  return wrk.format("PUT", nil, {
+  return wrk.format("${method}", nil, {
     ["Content-Type"] = "application/json", ["Origin"] = "${origin}",
     ["Cookie"] = "pdr_reader=" .. id, ["X-Forwarded-For"] = address,
-  }, '{"value":' .. (n % 5 + 1) .. '}')
+  }, ${body})
 end
 `);
 }
 
-function commentLua(origin: string): string {
-  return luaScript('comment', `${readerLua}
-request = function()
-  n = n + 1
-  local id, address = reader(n)
-  return wrk.format("POST", nil, {
-    ["Content-Type"] = "application/json", ["Origin"] = "${origin}",
-    ["Cookie"] = "pdr_reader=" .. id, ["X-Forwarded-For"] = address,
-  }, '{"author":"Lectrice ' .. (n % ${READERS}) .. '","body":"Commentaire de mesure n° ' .. n .. ' : merci pour ces conseils concrets."}')
-end
-`);
-}
+const ratingLua = (origin: string) => writerLua('rating', 'PUT', origin, `'{"value":' .. (n % 5 + 1) .. '}'`);
+const commentLua = (origin: string) =>
+  writerLua('comment', 'POST', origin, `'{"author":"Lectrice ' .. (n % ${READERS}) .. '","body":"Commentaire de mesure n° ' .. n .. ' : merci pour ces conseils concrets."}'`);
 
 /** The same statement as the app's, from 50 callers sharing a pool of the app's size, for 10 s. */
 async function rawLoop(databaseUrl: string, statement: string, values: (n: number) => unknown[]): Promise<RawResult> {
