@@ -6,7 +6,7 @@ import remarkGfm from 'remark-gfm';
 import { pieceHtml } from './lib/content/html';
 import { writeManifest } from './lib/content/manifest';
 import { countWords, readingMinutes, tableOfContents } from './lib/content/markdown';
-import { slugify } from './lib/slugify';
+import { slugify } from './lib/content/slugify';
 
 // The build config runs outside Next, so it reads its one setting itself: benchmarks point
 // CONTENT_DIR at a generated archive instead of the magazine's own `content/`.

@@ -4,7 +4,7 @@
 // from bytes encoded and hashed once per page rather than once per reader (lib/response-bytes.ts).
 export async function register() {
   if (process.env.NEXT_RUNTIME === 'nodejs') {
-    const [{ stampRemoteAddress }, { sendPagesAsBytes }] = await Promise.all([import('./lib/remote-address'), import('./lib/response-bytes')]);
+    const [{ stampRemoteAddress }, { sendPagesAsBytes }] = await Promise.all([import('./lib/http/remote-address'), import('./lib/http/response-bytes')]);
     stampRemoteAddress();
     sendPagesAsBytes();
   }

@@ -1,5 +1,5 @@
 import type { NextConfig } from 'next';
-import { HSTS, securityHeaders } from './lib/security-headers';
+import { HSTS, securityHeaders } from './lib/http/security-headers';
 
 const nextConfig: NextConfig = {
   // Pages are prerendered; the parts read from the database are cached per piece and revalidated

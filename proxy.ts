@@ -1,7 +1,7 @@
 import { NextResponse, type NextRequest } from 'next/server';
-import { accountFromSessionToken, SESSION_COOKIES } from '@/lib/auth/session';
+import { accountFromSessionToken, SESSION_COOKIES } from '@/lib/accounts/session';
 import { env } from '@/lib/env';
-import { isForeignOrigin } from '@/lib/origin';
+import { isForeignOrigin } from '@/lib/http/origin';
 
 // The editors' desk answers 401 to a visitor and 403 to a reader, as real HTTP statuses: its
 // pages stream, so the check must happen before rendering starts. (Navigations inside the app

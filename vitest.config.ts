@@ -5,7 +5,8 @@ const database = (name: 'db-server' | 'db-embedded', order: number) => ({
   extends: true as const,
   test: {
     name,
-    include: ['tests/integration/db/**/*.test.ts'],
+    // The integration tests of lib/'s domains, each folder named after the one it tests.
+    include: ['tests/integration/{accounts,db,desk,http,readers}/**/*.test.ts'],
     globalSetup: ['tests/integration/setup/global-db.ts'],
     setupFiles: ['tests/integration/setup/env.ts'],
     // The files of one database share it: one at a time keeps their figures their own.
@@ -28,7 +29,7 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: 'unit', include: ['tests/unit/**/*.test.ts', 'tests/integration/*.test.ts'], sequence: { groupOrder: 0 } },
+        test: { name: 'unit', include: ['tests/unit/**/*.test.ts', 'tests/integration/app/**/*.test.ts', 'tests/integration/content/**/*.test.ts'], sequence: { groupOrder: 0 } },
       },
       database('db-server', 1),
       database('db-embedded', 2),

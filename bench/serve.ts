@@ -7,7 +7,7 @@
 import { cpSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { startEmbeddedPostgres } from '../lib/embedded-postgres';
+import { startEmbeddedPostgres } from '../lib/db/embedded-postgres';
 import { benchReads, benchWrites, readsTable, writesTable, type ReadFigures, type WriteRow } from './api';
 import { benchLighthouse, lighthouseTable, type LighthouseRun } from './lighthouse';
 import { assertPortsFree, bin, ensureTools, OUT, run, startProcess, stopAll, waitForHttp, wrk, writeNginxConfig, type WrkResult } from './lib';

@@ -2,9 +2,9 @@
 // Uses DATABASE_URL, else the embedded database: the running one, or started for the occasion.
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { runtimeUrlFile, startEmbeddedPostgres, type EmbeddedDatabase } from '../lib/embedded-postgres';
+import { runtimeUrlFile, startEmbeddedPostgres, type EmbeddedDatabase } from '../lib/db/embedded-postgres';
 import { env } from '../lib/env';
-import { migrate } from '../lib/migrations';
+import { migrate } from '../lib/db/migrations';
 
 const [command, email] = process.argv.slice(2);
 if ((command !== 'add' && command !== 'remove') || !email || !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) {
@@ -22,12 +22,12 @@ async function main() {
     await migrate(url, undefined, () => undefined);
   }
   try {
-    const [{ connectDatabase }, { setEditor }] = await Promise.all([import('../lib/db'), import('../lib/accounts')]);
+    const [{ connectDatabase }, { setEditor }] = await Promise.all([import('../lib/db/client'), import('../lib/accounts/account-changes')]);
     connectDatabase(url);
     await setEditor(email ?? '', command === 'add');
     console.log(command === 'add' ? `${email} fait maintenant partie de la rédaction.` : `${email} n’est plus membre de la rédaction.`);
   } finally {
-    const { db } = await import('../lib/db');
+    const { db } = await import('../lib/db/client');
     await db().pool.end();
     await embedded?.stop();
   }

@@ -1,6 +1,6 @@
 // `npm run db:migrate`: applies the pending migrations of prisma/migrations to DATABASE_URL.
 import { env } from '../lib/env';
-import { migrate } from '../lib/migrations';
+import { migrate } from '../lib/db/migrations';
 
 if (!env.DATABASE_URL) {
   console.error('Définissez DATABASE_URL (la base embarquée se migre toute seule au démarrage de npm run dev / npm start).');

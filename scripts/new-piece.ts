@@ -3,7 +3,7 @@
 import { existsSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { env } from '../lib/env';
-import { slugify } from '../lib/slugify';
+import { slugify } from '../lib/content/slugify';
 
 const [kind, ...words] = process.argv.slice(2);
 const title = words.join(' ').trim();

@@ -7,9 +7,9 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { runtimeUrlFile, startEmbeddedPostgres, type EmbeddedDatabase } from '../lib/embedded-postgres';
+import { runtimeUrlFile, startEmbeddedPostgres, type EmbeddedDatabase } from '../lib/db/embedded-postgres';
 import { env } from '../lib/env';
-import { migrate } from '../lib/migrations';
+import { migrate } from '../lib/db/migrations';
 
 const argument = process.argv[2];
 if (argument !== 'dev' && argument !== 'build' && argument !== 'start') {

@@ -36,7 +36,7 @@ const testEnv = {
   AUTH_SECRET: TEST_SECRET,
   DATABASE_URL: '',
   // The four oldest of the 19 published pieces are left to be rendered on their first visit,
-  // so the tests go through that path too (tests/integration/regeneration.test.ts).
+  // so the tests go through that path too (tests/integration/app/regeneration.test.ts).
   PRERENDER_PIECES: '15',
 };
 

@@ -3,7 +3,7 @@ import { PieceCards, PieceCardWithStats } from '@/components/article/piece-cards
 import { authorNames, getPublishedPieces } from '@/lib/content';
 import { SECTION_INFO } from '@/lib/content/sections';
 import { env } from '@/lib/env';
-import { jsonLdScript, siteJsonLd } from '@/lib/structured-data';
+import { jsonLdScript, siteJsonLd } from '@/lib/publishing/structured-data';
 
 const LATEST_COUNT = 6;
 

@@ -2,7 +2,7 @@
 
 import { signOut } from 'next-auth/react';
 import { useActionState } from 'react';
-import { AUTHOR_NAME_MAX } from '@/lib/comment-limits';
+import { AUTHOR_NAME_MAX } from '@/lib/readers/comment-limits';
 import { changeDisplayName, deleteOwnAccount, type AccountState } from './actions';
 
 const initial: AccountState = { message: null, error: false };

@@ -1,14 +1,13 @@
 'use server';
 
 import { redirect } from 'next/navigation';
-import { deleteAccount, renameAccount } from '@/lib/accounts';
-import { actionError } from '@/lib/action-context';
-import { currentAccount } from '@/lib/auth/session';
-import { db } from '@/lib/db';
+import { deleteAccount, renameAccount } from '@/lib/accounts/account-changes';
+import { actionError } from '@/lib/http/action-context';
+import { currentAccount } from '@/lib/accounts/session';
 import { ApiError } from '@/lib/errors';
-import { parseInput } from '@/lib/http';
-import { revalidatePiece } from '@/lib/piece-data';
-import { displayNameSchema } from '@/lib/validations/account';
+import { parseInput } from '@/lib/http/api';
+import { revalidatePiece } from '@/lib/readers/piece-cache';
+import { displayNameSchema } from '@/lib/accounts/account-schemas';
 
 export type AccountState = { message: string | null; error: boolean };
 
@@ -38,7 +37,6 @@ export async function deleteOwnAccount(_previous: AccountState, formData: FormDa
       return { message: 'Tapez SUPPRIMER en capitales pour confirmer.', error: true };
     }
     for (const piece of await deleteAccount(account.id)) revalidatePiece(piece);
-    await db().prisma.session.deleteMany({ where: { userId: account.id } });
   } catch (error) {
     return { message: actionError(error).message, error: true };
   }

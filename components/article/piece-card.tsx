@@ -2,8 +2,8 @@ import Link from 'next/link';
 import { SECTION_INFO } from '@/lib/content/sections';
 import type { PieceSummary } from '@/lib/content';
 import { plural } from '@/lib/format';
-import type { CardStats } from '@/lib/piece-data';
-import { formatAverage, formatRatingCount } from '@/lib/rating-math';
+import type { CardStats } from '@/lib/readers/piece-cache';
+import { formatAverage, formatRatingCount } from '@/lib/readers/rating-math';
 import { PieceMeta } from './piece-meta';
 
 type Stats = CardStats[string];

@@ -1,5 +1,5 @@
 import type { ComponentProps } from 'react';
-import { cachedCardStats } from '@/lib/piece-data';
+import { cachedCardStats } from '@/lib/readers/piece-cache';
 import { PieceCard, PieceList } from './piece-card';
 
 // Awaited without Suspense, like the sections under a piece: the figures are part of the

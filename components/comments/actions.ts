@@ -1,14 +1,14 @@
 'use server';
 
-import { actionError, actionReader, refreshPiece, targetPieceKey, type PieceTarget } from '@/lib/action-context';
-import { deleteComment, editComment } from '@/lib/comments';
+import { actionError, actionReader, refreshPiece, targetPieceKey, type PieceTarget } from '@/lib/http/action-context';
+import { deleteComment, editComment } from '@/lib/readers/comments';
 import { env } from '@/lib/env';
 import { ApiError } from '@/lib/errors';
-import { parseInput, writerOf } from '@/lib/http';
-import { consumeRateLimit } from '@/lib/rate-limit';
-import { commentAs, reportAs } from '@/lib/reader-writes';
-import { commentEditSchema, commentInputSchema, type OwnComment } from '@/lib/validations/comment';
-import { reportInputSchema } from '@/lib/validations/report';
+import { parseInput, writerOf } from '@/lib/http/api';
+import { consumeRateLimit } from '@/lib/readers/rate-limits';
+import { commentAs, reportAs } from '@/lib/readers/writes';
+import { commentEditSchema, commentInputSchema, type OwnComment } from '@/lib/readers/comment-schemas';
+import { reportInputSchema } from '@/lib/readers/report-schemas';
 
 const moderation = () => ({ mode: env.COMMENT_MODERATION, maxLinks: env.COMMENT_MAX_LINKS });
 const text = (formData: FormData, name: string) => {

@@ -1,8 +1,8 @@
 'use client';
 
 import { useActionState, useEffect, useState, useTransition } from 'react';
-import type { PieceTarget } from '@/lib/action-context';
-import { COMMENT_BODY_MAX, COMMENT_BODY_MIN, REPORT_DETAILS_MAX, REPORT_REASONS, type ReportReason } from '@/lib/comment-limits';
+import type { PieceTarget } from '@/lib/http/action-context';
+import { COMMENT_BODY_MAX, COMMENT_BODY_MIN, REPORT_DETAILS_MAX, REPORT_REASONS, type ReportReason } from '@/lib/readers/comment-limits';
 import { useReader } from '@/components/reader/reader-provider';
 import { useHydrated } from '@/components/reader/use-hydrated';
 import { deleteOwnComment, editOwnComment, reportCommentAction, type OwnCommentState, type ReportState } from './actions';

@@ -1,5 +1,5 @@
 import { Fragment } from 'react';
-import { commentParagraphs } from '@/lib/comment-text';
+import { commentParagraphs } from '@/lib/readers/comment-text';
 
 /** A comment's text: paragraphs and line breaks kept, web links clickable, nothing else interpreted. */
 export function CommentBody({ text }: { text: string }) {

@@ -2,8 +2,8 @@
 
 import Link from 'next/link';
 import { useActionState, useEffect, useId, useRef, useState } from 'react';
-import type { PieceTarget } from '@/lib/action-context';
-import { AUTHOR_NAME_MAX, COMMENT_BODY_MAX, COMMENT_BODY_MIN } from '@/lib/comment-limits';
+import type { PieceTarget } from '@/lib/http/action-context';
+import { AUTHOR_NAME_MAX, COMMENT_BODY_MAX, COMMENT_BODY_MIN } from '@/lib/readers/comment-limits';
 import { useReader } from '@/components/reader/reader-provider';
 import { useHydrated } from '@/components/reader/use-hydrated';
 import { submitComment, type CommentFormState } from './actions';

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import type { PublicReply } from '@/lib/validations/comment';
+import type { PublicReply } from '@/lib/readers/comment-schemas';
 import { CommentBody } from './comment-body';
 import { RelativeTime } from './relative-time';
 

@@ -1,5 +1,5 @@
-import type { PieceTarget } from '@/lib/action-context';
-import type { PublicComment } from '@/lib/validations/comment';
+import type { PieceTarget } from '@/lib/http/action-context';
+import type { PublicComment } from '@/lib/readers/comment-schemas';
 import { CommentActions } from './comment-actions';
 import { CommentItem } from './comment-item';
 

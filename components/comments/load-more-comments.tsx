@@ -1,8 +1,8 @@
 'use client';
 
 import { useState } from 'react';
-import type { PieceTarget } from '@/lib/action-context';
-import type { CommentPage, PublicComment } from '@/lib/validations/comment';
+import type { PieceTarget } from '@/lib/http/action-context';
+import type { CommentPage, PublicComment } from '@/lib/readers/comment-schemas';
 import { CommentThread } from './comment-thread';
 
 type Props = { api: string; cursor: string; target: PieceTarget; fallbackHref: string };

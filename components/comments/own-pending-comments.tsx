@@ -1,6 +1,6 @@
 'use client';
 
-import type { PieceTarget } from '@/lib/action-context';
+import type { PieceTarget } from '@/lib/http/action-context';
 import { useReader } from '@/components/reader/reader-provider';
 import { CommentActions } from './comment-actions';
 import { CommentItem } from './comment-item';

@@ -1,9 +1,10 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
-import { decide, requireEditor } from '@/lib/desk';
-import { liftBan, banAuthor, banEmail, MODERATION_ACTIONS, type ModerationAction } from '@/lib/moderation';
-import { actionError } from '@/lib/action-context';
+import { decide } from '@/lib/desk/decisions';
+import { requireEditor } from '@/lib/http/editor-access';
+import { liftBan, banAuthor, banEmail, MODERATION_ACTIONS, type ModerationAction } from '@/lib/desk/moderation';
+import { actionError } from '@/lib/http/action-context';
 
 export type DeskState = { message: string | null; error: boolean };
 

@@ -1,7 +1,7 @@
 'use client';
 
 import { useActionState } from 'react';
-import { ACTION_LABELS, type ModerationAction } from '@/lib/moderation-actions';
+import { ACTION_LABELS, type ModerationAction } from '@/lib/desk/moderation-actions';
 import { banFromDesk, moderateFromDesk, type DeskState } from './actions';
 
 export type QueueItem = {

@@ -1,10 +1,10 @@
 'use server';
 
-import { actionError, actionReader, refreshPiece, targetPieceKey, type PieceTarget } from '@/lib/action-context';
-import { parseInput, writerOf } from '@/lib/http';
-import { ratingAggregate } from '@/lib/ratings';
-import { rateAs } from '@/lib/reader-writes';
-import { ratingInputSchema, type RatingSummary } from '@/lib/validations/rating';
+import { actionError, actionReader, refreshPiece, targetPieceKey, type PieceTarget } from '@/lib/http/action-context';
+import { parseInput, writerOf } from '@/lib/http/api';
+import { ratingAggregate } from '@/lib/readers/ratings';
+import { rateAs } from '@/lib/readers/writes';
+import { ratingInputSchema, type RatingSummary } from '@/lib/readers/rating-schemas';
 
 export type RatingState = { summary: RatingSummary | null; error: string | null; saved: boolean };
 

@@ -1,9 +1,9 @@
 'use client';
 
 import { startTransition, useActionState, useOptimistic, useRef, useState } from 'react';
-import type { PieceTarget } from '@/lib/action-context';
-import { formatAverage, formatRatingCount, withReaderRating } from '@/lib/rating-math';
-import type { RatingSummary } from '@/lib/validations/rating';
+import type { PieceTarget } from '@/lib/http/action-context';
+import { formatAverage, formatRatingCount, withReaderRating } from '@/lib/readers/rating-math';
+import type { RatingSummary } from '@/lib/readers/rating-schemas';
 import { useReader } from '@/components/reader/reader-provider';
 import { useHydrated } from '@/components/reader/use-hydrated';
 import { submitRating, type RatingState } from './actions';

@@ -1,4 +1,4 @@
-import { formNotices, type FormName } from '@/lib/form-notices';
+import { formNotices, type FormName } from '@/lib/http/form-notices';
 
 /**
  * What a form sent without JavaScript comes back to: the static page holds every notice, and

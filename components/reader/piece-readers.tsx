@@ -1,7 +1,7 @@
 import type { AuthorProfile, Piece } from '@/lib/content';
 import { env } from '@/lib/env';
-import { cachedPieceReaderData, type PieceReaderData } from '@/lib/piece-data';
-import { breadcrumbJsonLd, jsonLdScript, pieceJsonLd } from '@/lib/structured-data';
+import { cachedPieceReaderData, type PieceReaderData } from '@/lib/readers/piece-cache';
+import { breadcrumbJsonLd, jsonLdScript, pieceJsonLd } from '@/lib/publishing/structured-data';
 import { ReaderSections } from './reader-sections';
 
 /** The piece's schema.org data, with its rating and comments when they are known. */

@@ -1,7 +1,7 @@
 'use client';
 
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
-import type { OwnComment, ReaderState } from '@/lib/validations/comment';
+import type { OwnComment, ReaderState } from '@/lib/readers/comment-schemas';
 
 type ReaderContextValue = ReaderState & {
   /** False until the reader's own state has arrived (and always false without JavaScript). */

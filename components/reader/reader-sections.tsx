@@ -4,11 +4,11 @@ import { LoadMoreComments } from '@/components/comments/load-more-comments';
 import { OwnPendingComments } from '@/components/comments/own-pending-comments';
 import { RatingWidget } from '@/components/rating/rating-widget';
 import type { Piece } from '@/lib/content';
-import { issueFormToken } from '@/lib/form-token';
+import { issueFormToken } from '@/lib/readers/form-token';
 import { env } from '@/lib/env';
 import { plural } from '@/lib/format';
-import type { RatingAggregate } from '@/lib/ratings';
-import type { CommentPage } from '@/lib/validations/comment';
+import type { RatingAggregate } from '@/lib/readers/ratings';
+import type { CommentPage } from '@/lib/readers/comment-schemas';
 import { FormNotices } from './form-notice';
 import { ReaderProvider } from './reader-provider';
 

@@ -3,7 +3,7 @@
 import MiniSearch, { type SearchResult } from 'minisearch';
 import Link from 'next/link';
 import { useEffect, useMemo, useState, type ReactNode } from 'react';
-import { foldAccents, SEARCH_OPTIONS, searchTerm, searchTokens } from '@/lib/search-terms';
+import { foldAccents, SEARCH_OPTIONS, searchTerm, searchTokens } from '@/lib/publishing/search-terms';
 
 type Hit = SearchResult & { title: string; summary: string; url: string; section: string; date: string };
 

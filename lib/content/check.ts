@@ -2,7 +2,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import matter from 'gray-matter';
 import { z } from 'zod';
-import { slugify } from '../slugify';
+import { slugify } from './slugify';
 
 // `npm run content:check`: the frontmatter rules of contentlayer.config.ts and the internal
 // links between pieces, checked straight from the files, in well under a second, without a build.

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { redirect } from 'next/navigation';
 import { DeleteAccountForm, DisplayNameForm, SignOutButton } from '@/components/account/account-forms';
-import { currentAccount } from '@/lib/auth/session';
+import { currentAccount } from '@/lib/accounts/session';
 
 export const metadata: Metadata = { title: 'Mon compte', robots: { index: false } };
 // Depends on who asks: rendered for each request, in full (no streamed part to wait for).

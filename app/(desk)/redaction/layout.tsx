@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { forbidden, unauthorized } from 'next/navigation';
 import type { ReactNode } from 'react';
-import { currentAccount } from '@/lib/auth/session';
+import { currentAccount } from '@/lib/accounts/session';
 
 export const metadata: Metadata = { title: { default: 'Rédaction', template: '%s · Rédaction' }, robots: { index: false } };
 

@@ -1,5 +1,5 @@
 import { ModerationQueue } from '@/components/desk/queue';
-import { moderationQueue } from '@/lib/moderation';
+import { moderationQueue } from '@/lib/desk/moderation';
 
 export const metadata = { title: 'File de modération' };
 export const instant = false;

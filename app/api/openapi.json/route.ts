@@ -1,6 +1,6 @@
 import { env } from '@/lib/env';
-import { json } from '@/lib/http';
-import { openApiDocument } from '@/lib/openapi';
+import { json } from '@/lib/http/api';
+import { openApiDocument } from '@/lib/http/openapi';
 
 export function GET() {
   return json(openApiDocument(env.SITE_URL));

@@ -1,10 +1,10 @@
 import { draftMode } from 'next/headers';
-import { currentAccount } from '@/lib/auth/session';
+import { currentAccount } from '@/lib/accounts/session';
 import { getPiece } from '@/lib/content';
 import { sectionFromParam } from '@/lib/content/sections';
 import { env } from '@/lib/env';
 import { ApiError } from '@/lib/errors';
-import { handleApi } from '@/lib/http';
+import { handleApi } from '@/lib/http/api';
 
 // /api/preview?secret=…&slug=interviews/… (or as an editor, without the secret): turns on Next's
 // draft mode for this browser and opens the piece as it will look, drafts and future pieces included.

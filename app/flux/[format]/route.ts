@@ -1,5 +1,5 @@
-import { feedResponse } from '@/lib/feed-route';
-import { FEED_FORMATS } from '@/lib/feeds';
+import { feedResponse } from '@/lib/http/feed-response';
+import { FEED_FORMATS } from '@/lib/publishing/feeds';
 
 export function generateStaticParams() {
   return Object.keys(FEED_FORMATS).map((format) => ({ format }));

@@ -1,4 +1,4 @@
-import { buildSearchIndex } from '@/lib/search-index';
+import { buildSearchIndex } from '@/lib/publishing/search-index';
 
 // Built at build time from the published pieces (and again when a scheduled piece appears):
 // only the search page loads it.

@@ -4,8 +4,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { afterEach, describe, expect, it } from 'vitest';
-import { migrate, MIGRATIONS_DIR, readMigrations } from '@/lib/migrations';
-import { scratchDatabase } from './helpers';
+import { migrate, MIGRATIONS_DIR, readMigrations } from '@/lib/db/migrations';
+import { scratchDatabase } from '../setup/helpers';
 
 const drops: (() => Promise<void>)[] = [];
 afterEach(async () => {

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { db } from '@/lib/db';
-import { Prisma } from '@/lib/generated/prisma/client';
-import { query } from './helpers';
+import { db } from '@/lib/db/client';
+import { Prisma } from '@/lib/db/generated/prisma/client';
+import { query } from '../setup/helpers';
 
 // The drift check: this database was built from the committed migrations only, and every
 // model, field, default, constraint and relation of schema.prisma is exercised through the client.

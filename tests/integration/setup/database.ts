@@ -3,8 +3,8 @@ import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
-import { startEmbeddedPostgres } from '@/lib/embedded-postgres';
-import { migrate } from '@/lib/migrations';
+import { startEmbeddedPostgres } from '@/lib/db/embedded-postgres';
+import { migrate } from '@/lib/db/migrations';
 
 export type DatabaseKind = 'server' | 'embedded';
 export type TestDatabase = { url: string; dispose: () => Promise<void> };

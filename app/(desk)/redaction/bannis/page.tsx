@@ -1,5 +1,5 @@
 import { BanList } from '@/components/desk/bans';
-import { activeBans } from '@/lib/moderation';
+import { activeBans } from '@/lib/desk/moderation';
 
 export const metadata = { title: 'Bannis' };
 export const instant = false;

@@ -1,6 +1,6 @@
 import Link from 'next/link';
-import { pieceRows, SORTS, type Sort } from '@/lib/desk-figures';
-import { formatAverage } from '@/lib/rating-math';
+import { pieceRows, SORTS, type Sort } from '@/lib/desk/figures';
+import { formatAverage } from '@/lib/readers/rating-math';
 
 export const metadata = { title: 'Contenus' };
 export const instant = false;

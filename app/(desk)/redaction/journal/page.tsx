@@ -1,5 +1,5 @@
-import { moderationLog } from '@/lib/moderation';
-import { ACTION_LABELS } from '@/lib/moderation-actions';
+import { moderationLog } from '@/lib/desk/moderation';
+import { ACTION_LABELS } from '@/lib/desk/moderation-actions';
 
 export const metadata = { title: 'Journal de modération' };
 export const instant = false;

@@ -9,7 +9,7 @@ export const contentType = 'image/png';
 export const alt = 'Place des Réseaux';
 
 // The font is in the repository: nothing is fetched to draw the card.
-const font = () => readFile(path.join(/* turbopackIgnore: true */ process.cwd(), 'lib/og/DejaVuSerif-Bold.ttf'));
+const font = () => readFile(path.join(/* turbopackIgnore: true */ process.cwd(), 'lib/publishing/og/DejaVuSerif-Bold.ttf'));
 
 /** The social card of a piece: its section, its title, the magazine's name. */
 export default async function Image({ params }: { params: Promise<{ section: string; slug: string }> }) {

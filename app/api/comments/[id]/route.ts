@@ -1,11 +1,11 @@
-import { requireCommentId } from '@/lib/api-pieces';
-import { deleteComment, editComment } from '@/lib/comments';
+import { requireCommentId } from '@/lib/http/path-params';
+import { deleteComment, editComment } from '@/lib/readers/comments';
 import { env } from '@/lib/env';
 import { ApiError } from '@/lib/errors';
-import { assertSameOrigin, handleApi, json, parseInput, readerOf, readJsonBody } from '@/lib/http';
-import { revalidatePiece } from '@/lib/piece-data';
-import { consumeRateLimit } from '@/lib/rate-limit';
-import { commentEditSchema } from '@/lib/validations/comment';
+import { assertSameOrigin, handleApi, json, parseInput, readerOf, readJsonBody } from '@/lib/http/api';
+import { revalidatePiece } from '@/lib/readers/piece-cache';
+import { consumeRateLimit } from '@/lib/readers/rate-limits';
+import { commentEditSchema } from '@/lib/readers/comment-schemas';
 
 type Context = { params: Promise<{ id: string }> };
 

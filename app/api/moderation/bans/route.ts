@@ -1,7 +1,7 @@
-import { requireEditor } from '@/lib/desk';
-import { handleApi, json, parseInput, readJsonBody } from '@/lib/http';
-import { activeBans, banAuthor, banEmail } from '@/lib/moderation';
-import { banInputSchema } from '@/lib/validations/moderation';
+import { requireEditor } from '@/lib/http/editor-access';
+import { handleApi, json, parseInput, readJsonBody } from '@/lib/http/api';
+import { activeBans, banAuthor, banEmail } from '@/lib/desk/moderation';
+import { banInputSchema } from '@/lib/desk/moderation-schemas';
 
 export async function GET() {
   return handleApi(async () => {

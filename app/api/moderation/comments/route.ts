@@ -1,6 +1,7 @@
-import { decide, requireEditor } from '@/lib/desk';
-import { handleApi, json, parseInput, readJsonBody } from '@/lib/http';
-import { moderationInputSchema } from '@/lib/validations/moderation';
+import { decide } from '@/lib/desk/decisions';
+import { requireEditor } from '@/lib/http/editor-access';
+import { handleApi, json, parseInput, readJsonBody } from '@/lib/http/api';
+import { moderationInputSchema } from '@/lib/desk/moderation-schemas';
 
 export async function POST(request: Request) {
   return handleApi(async () => {

@@ -1,6 +1,6 @@
-import { requireEditor } from '@/lib/desk';
-import { handleApi, json } from '@/lib/http';
-import { moderationLog } from '@/lib/moderation';
+import { requireEditor } from '@/lib/http/editor-access';
+import { handleApi, json } from '@/lib/http/api';
+import { moderationLog } from '@/lib/desk/moderation';
 
 export async function GET() {
   return handleApi(async () => {

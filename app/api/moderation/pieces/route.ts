@@ -1,6 +1,6 @@
-import { requireEditor } from '@/lib/desk';
-import { pieceRows, piecesCsv, SORTS, type Sort } from '@/lib/desk-figures';
-import { handleApi, json } from '@/lib/http';
+import { requireEditor } from '@/lib/http/editor-access';
+import { pieceRows, piecesCsv, SORTS, type Sort } from '@/lib/desk/figures';
+import { handleApi, json } from '@/lib/http/api';
 
 export async function GET(request: Request) {
   return handleApi(async () => {

@@ -1,6 +1,6 @@
-import { requireEditor } from '@/lib/desk';
-import { handleApi, json } from '@/lib/http';
-import { moderationQueue } from '@/lib/moderation';
+import { requireEditor } from '@/lib/http/editor-access';
+import { handleApi, json } from '@/lib/http/api';
+import { moderationQueue } from '@/lib/desk/moderation';
 
 export async function GET() {
   return handleApi(async () => {

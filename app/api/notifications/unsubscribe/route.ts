@@ -1,4 +1,4 @@
-import { isUnsubscribeToken, unsubscribeFromReplies } from '@/lib/notifications';
+import { isUnsubscribeToken, unsubscribeFromReplies } from '@/lib/desk/notifications';
 
 // One click from the email (or its List-Unsubscribe-Post): no sign-in, the signed link suffices.
 export async function POST(request: Request) {

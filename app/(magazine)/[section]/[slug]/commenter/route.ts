@@ -1,8 +1,8 @@
-import { handleFormPost, seeOther } from '@/lib/form-posts';
-import { parseInput, readerOf, writerOf } from '@/lib/http';
-import { revalidatePiece } from '@/lib/piece-data';
-import { commentAs } from '@/lib/reader-writes';
-import { commentInputSchema } from '@/lib/validations/comment';
+import { handleFormPost, seeOther } from '@/lib/http/form-posts';
+import { parseInput, readerOf, writerOf } from '@/lib/http/api';
+import { revalidatePiece } from '@/lib/readers/piece-cache';
+import { commentAs } from '@/lib/readers/writes';
+import { commentInputSchema } from '@/lib/readers/comment-schemas';
 
 type Context = { params: Promise<{ section: string; slug: string }> };
 

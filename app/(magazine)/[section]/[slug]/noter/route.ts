@@ -1,8 +1,8 @@
-import { handleFormPost, seeOther } from '@/lib/form-posts';
-import { parseInput, readerOf, writerOf } from '@/lib/http';
-import { revalidatePiece } from '@/lib/piece-data';
-import { rateAs } from '@/lib/reader-writes';
-import { ratingInputSchema } from '@/lib/validations/rating';
+import { handleFormPost, seeOther } from '@/lib/http/form-posts';
+import { parseInput, readerOf, writerOf } from '@/lib/http/api';
+import { revalidatePiece } from '@/lib/readers/piece-cache';
+import { rateAs } from '@/lib/readers/writes';
+import { ratingInputSchema } from '@/lib/readers/rating-schemas';
 
 type Context = { params: Promise<{ section: string; slug: string }> };
 

@@ -1,7 +1,7 @@
-import { requireCommentId } from '@/lib/api-pieces';
-import { assertSameOrigin, handleApi, json, parseInput, readerOf, readJsonBody, withReaderCookie, writerOf } from '@/lib/http';
-import { reportAs } from '@/lib/reader-writes';
-import { reportInputSchema } from '@/lib/validations/report';
+import { requireCommentId } from '@/lib/http/path-params';
+import { assertSameOrigin, handleApi, json, parseInput, readerOf, readJsonBody, withReaderCookie, writerOf } from '@/lib/http/api';
+import { reportAs } from '@/lib/readers/writes';
+import { reportInputSchema } from '@/lib/readers/report-schemas';
 
 type Context = { params: Promise<{ id: string }> };
 

@@ -1,7 +1,7 @@
-import { requireEditor } from '@/lib/desk';
+import { requireEditor } from '@/lib/http/editor-access';
 import { ApiError } from '@/lib/errors';
-import { handleApi, json } from '@/lib/http';
-import { liftBan } from '@/lib/moderation';
+import { handleApi, json } from '@/lib/http/api';
+import { liftBan } from '@/lib/desk/moderation';
 
 type Context = { params: Promise<{ id: string }> };
 

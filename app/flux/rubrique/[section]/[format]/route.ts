@@ -1,6 +1,6 @@
 import { SECTIONS } from '@/lib/content';
-import { feedResponse } from '@/lib/feed-route';
-import { FEED_FORMATS } from '@/lib/feeds';
+import { feedResponse } from '@/lib/http/feed-response';
+import { FEED_FORMATS } from '@/lib/publishing/feeds';
 
 export function generateStaticParams() {
   return SECTIONS.flatMap((section) => Object.keys(FEED_FORMATS).map((format) => ({ section, format })));

@@ -1,6 +1,6 @@
 import { getTags } from '@/lib/content';
-import { feedResponse } from '@/lib/feed-route';
-import { FEED_FORMATS } from '@/lib/feeds';
+import { feedResponse } from '@/lib/http/feed-response';
+import { FEED_FORMATS } from '@/lib/publishing/feeds';
 
 export async function generateStaticParams() {
   return (await getTags()).flatMap((tag) => Object.keys(FEED_FORMATS).map((format) => ({ tag: tag.slug, format })));

@@ -1,10 +1,10 @@
-import { requirePieceKey } from '@/lib/api-pieces';
-import { decodeCursor } from '@/lib/comments';
+import { requirePieceKey } from '@/lib/http/path-params';
+import { decodeCursor } from '@/lib/readers/comments';
 import { ApiError, MESSAGES } from '@/lib/errors';
-import { assertSameOrigin, handleApi, json, parseInput, readerOf, readJsonBody, withReaderCookie, writerOf } from '@/lib/http';
-import { cachedCommentPage, revalidatePiece } from '@/lib/piece-data';
-import { commentAs } from '@/lib/reader-writes';
-import { commentInputSchema } from '@/lib/validations/comment';
+import { assertSameOrigin, handleApi, json, parseInput, readerOf, readJsonBody, withReaderCookie, writerOf } from '@/lib/http/api';
+import { cachedCommentPage, revalidatePiece } from '@/lib/readers/piece-cache';
+import { commentAs } from '@/lib/readers/writes';
+import { commentInputSchema } from '@/lib/readers/comment-schemas';
 
 type Context = { params: Promise<{ section: string; slug: string }> };
 

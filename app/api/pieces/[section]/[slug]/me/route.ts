@@ -1,9 +1,10 @@
-import { requirePieceKey } from '@/lib/api-pieces';
-import { readerActivity } from '@/lib/comments';
-import { issueFormToken } from '@/lib/form-token';
-import { handleApi, json, readerOf, readerSecret } from '@/lib/http';
-import { readerRating } from '@/lib/ratings';
-import type { ReaderState } from '@/lib/validations/comment';
+import { requirePieceKey } from '@/lib/http/path-params';
+import { readerActivity } from '@/lib/readers/comments';
+import { issueFormToken } from '@/lib/readers/form-token';
+import { handleApi, json, readerOf } from '@/lib/http/api';
+import { readerSecret } from '@/lib/readers/secret';
+import { readerRating } from '@/lib/readers/ratings';
+import type { ReaderState } from '@/lib/readers/comment-schemas';
 
 type Context = { params: Promise<{ section: string; slug: string }> };
 

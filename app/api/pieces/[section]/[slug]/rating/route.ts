@@ -1,10 +1,10 @@
-import { requirePieceKey } from '@/lib/api-pieces';
+import { requirePieceKey } from '@/lib/http/path-params';
 import { ApiError, MESSAGES } from '@/lib/errors';
-import { assertSameOrigin, handleApi, json, parseInput, readerOf, readJsonBody, withReaderCookie, writerOf } from '@/lib/http';
-import { cachedRatingAggregate, revalidatePiece } from '@/lib/piece-data';
-import { ratingAggregate, readerRating } from '@/lib/ratings';
-import { rateAs } from '@/lib/reader-writes';
-import { ratingInputSchema } from '@/lib/validations/rating';
+import { assertSameOrigin, handleApi, json, parseInput, readerOf, readJsonBody, withReaderCookie, writerOf } from '@/lib/http/api';
+import { cachedRatingAggregate, revalidatePiece } from '@/lib/readers/piece-cache';
+import { ratingAggregate, readerRating } from '@/lib/readers/ratings';
+import { rateAs } from '@/lib/readers/writes';
+import { ratingInputSchema } from '@/lib/readers/rating-schemas';
 
 type Context = { params: Promise<{ section: string; slug: string }> };
 

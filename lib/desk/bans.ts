@@ -1,0 +1,32 @@
+import 'server-only';
+import { createHmac } from 'node:crypto';
+import { db } from '@/lib/db/client';
+import { ApiError } from '@/lib/errors';
+import type { BanKind } from '@/lib/db/generated/prisma/client';
+import { readerSecret } from '@/lib/readers/secret';
+
+/** What a ban stores of an email: a keyed hash, like every other identifier of a reader. */
+export function emailKey(email: string): string {
+  return `e:${createHmac('sha256', readerSecret()).update(`email\0${email.trim().toLowerCase()}`).digest('hex')}`;
+}
+
+type Identity = { userId?: string | null; readerKey: string; email?: string | null };
+
+function keysOf(identity: Identity): { kind: BanKind; keyHash: string }[] {
+  return [
+    ...(identity.userId ? [{ kind: 'account' as const, keyHash: identity.userId }] : []),
+    { kind: 'reader' as const, keyHash: identity.readerKey },
+    ...(identity.email ? [{ kind: 'email' as const, keyHash: emailKey(identity.email) }] : []),
+  ];
+}
+
+/** Refuses (403, politely) a reader who is banned by account, by browser or by email. */
+export async function assertNotBanned(identity: Identity): Promise<void> {
+  const ban = await db().prisma.ban.findFirst({ where: { liftedAt: null, OR: keysOf(identity) }, select: { id: true } });
+  if (ban) {
+    throw new ApiError(
+      'banned',
+      'Vous ne pouvez plus publier de commentaires sur Place des Réseaux. Si vous pensez qu’il s’agit d’une erreur, écrivez à la rédaction.',
+    );
+  }
+}

@@ -1,0 +1,20 @@
+import { MODERATION_ACTIONS } from '@/lib/desk/moderation-actions';
+import { z } from '@/lib/zod';
+
+/** `POST /api/moderation/comments`: one decision on one or several comments. */
+export const moderationInputSchema = z
+  .object({
+    ids: z.array(z.uuid({ error: 'Identifiant de commentaire invalide.' })).min(1, { error: 'Choisissez au moins un commentaire.' }).max(200),
+    action: z.enum(MODERATION_ACTIONS, { error: 'Action inconnue : approve, reject, spam, delete ou keep.' }),
+    reason: z.string().trim().max(500).optional(),
+  })
+  .strict()
+  .meta({ id: 'ModerationInput' });
+
+/** `POST /api/moderation/bans`: bar the author of a comment, or an email. */
+export const banInputSchema = z
+  .union([
+    z.object({ commentId: z.uuid(), kind: z.enum(['account', 'reader', 'email']), reason: z.string().trim().min(3).max(500) }).strict(),
+    z.object({ email: z.email({ error: 'Cette adresse e-mail n’est pas valide.' }), reason: z.string().trim().min(3).max(500) }).strict(),
+  ])
+  .meta({ id: 'BanInput' });

@@ -1,0 +1,104 @@
+import { z } from 'zod';
+// Imported for their schemas, which register themselves under their ids.
+import '@/lib/readers/comment-schemas';
+import '@/lib/readers/rating-schemas';
+import '@/lib/readers/report-schemas';
+
+// The API's description is generated from the same zod schemas the handlers validate with.
+/** The body of every error answer. */
+export const apiErrorSchema = z
+  .object({
+    error: z.object({
+      code: z.string().meta({ description: 'Code stable, par exemple rate_limited' }),
+      message: z.string().meta({ description: 'Message en français, à montrer au lecteur' }),
+      field: z.string().optional().meta({ description: 'Le champ en cause (422)' }),
+    }),
+  })
+  .meta({ id: 'Error' });
+
+type SchemaName = 'RatingInput' | 'RatingSummary' | 'CommentInput' | 'CommentEdit' | 'CommentPage' | 'OwnComment' | 'ReportInput' | 'Report' | 'Error';
+
+// Every schema given an id with .meta({ id }) is in zod's global registry: one component each.
+function componentSchemas() {
+  const { schemas } = z.toJSONSchema(z.globalRegistry, { uri: (id) => `#/components/schemas/${id}`, io: 'input' });
+  return Object.fromEntries(Object.entries(schemas).map(([id, { $schema: _schema, $id: _id, ...schema }]) => [id, schema]));
+}
+
+const ref = (name: SchemaName) => ({ $ref: `#/components/schemas/${name}` });
+const jsonContent = (name: SchemaName) => ({ content: { 'application/json': { schema: ref(name) } } });
+
+const ERRORS: Record<string, string> = {
+  '400': 'JSON mal formé, ou curseur invalide',
+  '403': 'Autre origine (CSRF), ou pas l’auteur, ou délai de 15 minutes passé',
+  '404': 'Contenu ou commentaire inconnu',
+  '409': 'Déjà signalé',
+  '413': 'Corps de plus de 16 Ko',
+  '415': 'Corps qui n’est pas du JSON',
+  '422': 'Champ invalide (nommé dans error.field)',
+  '429': 'Trop de requêtes ; voir l’en-tête Retry-After',
+  '503': 'Base de données indisponible',
+};
+
+function errors(...codes: string[]) {
+  return Object.fromEntries(codes.map((code) => [code, { description: ERRORS[code], ...jsonContent('Error') }]));
+}
+
+const pieceParams = [
+  { name: 'section', in: 'path', required: true, schema: { type: 'string', enum: ['interviews', 'articles'] } },
+  { name: 'slug', in: 'path', required: true, schema: { type: 'string' }, example: 'valerie-march-place-des-reseaux' },
+];
+const commentParams = [{ name: 'id', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } }];
+const writeErrors = ['400', '403', '404', '413', '415', '422', '429', '503'];
+
+/** The OpenAPI 3.1 description of the readers' API. */
+export function openApiDocument(serverUrl: string) {
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: 'Place des Réseaux — avis et commentaires',
+      version: '1.0.0',
+      description:
+        'Les notes (1 à 5 étoiles) et les commentaires des lecteurs sous chaque contenu. Un lecteur anonyme est reconnu par un cookie HttpOnly que la première écriture pose. Les écritures venant d’une autre origine sont refusées (403).',
+    },
+    servers: [{ url: serverUrl }],
+    paths: {
+      '/api/pieces/{section}/{slug}/rating': {
+        parameters: pieceParams,
+        get: { summary: 'La note moyenne, le nombre d’avis, la distribution et la note du lecteur', responses: { '200': { description: 'Résumé', ...jsonContent('RatingSummary') }, ...errors('404', '503') } },
+        put: { summary: 'Donner ou changer sa note', requestBody: { required: true, ...jsonContent('RatingInput') }, responses: { '200': { description: 'Résumé à jour', ...jsonContent('RatingSummary') }, ...errors(...writeErrors) } },
+        delete: { summary: 'Retirer sa note', responses: { '200': { description: 'Résumé à jour', ...jsonContent('RatingSummary') }, ...errors('403', '404', '429', '503') } },
+      },
+      '/api/pieces/{section}/{slug}/comments': {
+        parameters: pieceParams,
+        get: {
+          summary: 'Les commentaires publiés, du plus ancien au plus récent, 10 par page avec leurs réponses',
+          parameters: [{ name: 'cursor', in: 'query', required: false, schema: { type: 'string' } }],
+          responses: { '200': { description: 'Une page', ...jsonContent('CommentPage') }, ...errors('400', '404', '503') },
+        },
+        post: {
+          summary: 'Écrire un commentaire ou une réponse',
+          requestBody: { required: true, ...jsonContent('CommentInput') },
+          responses: { '201': { description: 'Commentaire enregistré, publié ou en attente de modération', content: { 'application/json': { schema: { type: 'object', properties: { comment: ref('OwnComment') }, required: ['comment'] } } } }, ...errors(...writeErrors) },
+        },
+      },
+      '/api/comments/{id}': {
+        parameters: commentParams,
+        patch: {
+          summary: 'Modifier son commentaire (15 minutes)',
+          requestBody: { required: true, ...jsonContent('CommentEdit') },
+          responses: { '200': { description: 'Commentaire modifié', content: { 'application/json': { schema: { type: 'object', properties: { comment: ref('OwnComment') }, required: ['comment'] } } } }, ...errors(...writeErrors) },
+        },
+        delete: { summary: 'Supprimer son commentaire (15 minutes)', responses: { '200': { description: 'Supprimé' }, ...errors('403', '404', '503') } },
+      },
+      '/api/comments/{id}/reports': {
+        parameters: commentParams,
+        post: {
+          summary: 'Signaler un commentaire',
+          requestBody: { required: true, ...jsonContent('ReportInput') },
+          responses: { '201': { description: 'Signalement enregistré', content: { 'application/json': { schema: { type: 'object', properties: { report: ref('Report') }, required: ['report'] } } } }, ...errors('409', ...writeErrors) },
+        },
+      },
+    },
+    components: { schemas: componentSchemas() },
+  };
+}

@@ -1,0 +1,92 @@
+import { z } from '@/lib/zod';
+
+import { AUTHOR_NAME_MAX, COMMENT_BODY_MAX, COMMENT_BODY_MIN } from '@/lib/readers/comment-limits';
+
+// PostgreSQL stores no NUL character in text: refused here, with a message, rather than by the database.
+export const NO_NUL = /^[^\u0000]*$/;
+const NUL_MESSAGE = { error: 'Le texte contient un caractère invalide (NUL).' };
+
+const bodySchema = z
+  .string({ error: 'Le commentaire est obligatoire.' })
+  .regex(NO_NUL, NUL_MESSAGE)
+  .trim()
+  .min(COMMENT_BODY_MIN, { error: `Le commentaire doit contenir au moins ${COMMENT_BODY_MIN} caractères.` })
+  .max(COMMENT_BODY_MAX, { error: `Le commentaire ne peut pas dépasser ${COMMENT_BODY_MAX.toLocaleString('fr-FR')} caractères.` })
+  .meta({ description: 'Texte brut : paragraphes et liens http(s), aucun HTML interprété' });
+
+/** `POST …/comments`: a new comment or a reply. */
+export const commentInputSchema = z
+  .object({
+    author: z
+      .string({ error: 'Indiquez votre nom.' })
+      .regex(NO_NUL, NUL_MESSAGE)
+      .trim()
+      .min(1, { error: 'Indiquez votre nom.' })
+      .max(AUTHOR_NAME_MAX, { error: `Le nom ne peut pas dépasser ${AUTHOR_NAME_MAX} caractères.` }),
+    email: z
+      .union([z.literal(''), z.email({ error: 'Cette adresse e-mail n’est pas valide.' }).max(254)])
+      .transform((value) => value || undefined)
+      .optional()
+      .meta({ description: 'Facultative, jamais affichée' }),
+    body: bodySchema,
+    parentId: z.uuid({ error: 'Le commentaire auquel vous répondez est introuvable.' }).optional(),
+    notify: z.boolean().optional().meta({ description: 'Me prévenir des réponses (il faut un e-mail)' }),
+    website: z.string({ error: 'Ce champ doit rester vide.' }).max(500, { error: 'Ce champ doit rester vide.' }).optional().meta({ description: 'Piège à robots : laisser vide' }),
+  })
+  .strict()
+  .meta({ id: 'CommentInput' });
+export type CommentInput = z.infer<typeof commentInputSchema>;
+
+/** `PATCH /api/comments/{id}`: the new text. */
+export const commentEditSchema = z.object({ body: bodySchema }).strict().meta({ id: 'CommentEdit' });
+export type CommentEdit = z.infer<typeof commentEditSchema>;
+
+const publicReplySchema = z.object({
+  id: z.uuid(),
+  author: z.string(),
+  body: z.string(),
+  createdAt: z.iso.datetime(),
+  editedAt: z.iso.datetime().nullable(),
+});
+
+/** A published comment as the API shows it (never the email). */
+export const publicCommentSchema = publicReplySchema
+  .extend({
+    deleted: z.boolean().meta({ description: 'Commentaire supprimé, gardé pour ses réponses ; auteur et texte vides' }),
+    replies: z.array(publicReplySchema),
+  })
+  .meta({ id: 'Comment' });
+export type PublicComment = z.infer<typeof publicCommentSchema>;
+export type PublicReply = z.infer<typeof publicReplySchema>;
+
+export const commentPageSchema = z
+  .object({
+    count: z.number().int().min(0).meta({ description: 'Nombre de commentaires publiés, réponses comprises' }),
+    comments: z.array(publicCommentSchema),
+    nextCursor: z.string().nullable(),
+  })
+  .meta({ id: 'CommentPage' });
+export type CommentPage = z.infer<typeof commentPageSchema>;
+
+/** The author's view of their own comment, just written or edited. */
+export const ownCommentSchema = publicReplySchema
+  .extend({
+    parentId: z.uuid().nullable(),
+    status: z.enum(['published', 'pending']),
+  })
+  .meta({ id: 'OwnComment' });
+export type OwnComment = z.infer<typeof ownCommentSchema>;
+
+/** `GET …/me`: what the reader asking sees of their own activity on a piece. */
+export const readerStateSchema = z
+  .object({
+    mine: z.number().int().min(1).max(5).nullable(),
+    pending: z.array(ownCommentSchema).meta({ description: 'Ses commentaires en attente de modération' }),
+    editable: z
+      .array(z.object({ id: z.uuid(), until: z.iso.datetime(), body: z.string() }))
+      .meta({ description: 'Ses commentaires encore modifiables, jusqu’à quand, et leur texte (pour les modifier)' }),
+    formToken: z.string().meta({ description: 'Jeton signé du moment où le formulaire est montré' }),
+    account: z.object({ name: z.string().nullable(), isEditor: z.boolean() }).nullable().meta({ description: 'Le compte connecté, s’il y en a un' }),
+  })
+  .meta({ id: 'ReaderState' });
+export type ReaderState = z.infer<typeof readerStateSchema>;

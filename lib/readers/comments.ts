@@ -1,0 +1,195 @@
+import 'server-only';
+import { z } from 'zod';
+import { EDIT_WINDOW_MS, initialStatus, withinEditWindow, type ModerationSettings } from '@/lib/readers/comment-rules';
+import { db } from '@/lib/db/client';
+import { ApiError, MESSAGES } from '@/lib/errors';
+import type { Comment as CommentRow, Prisma } from '@/lib/db/generated/prisma/client';
+import type { CommentInput, CommentPage, OwnComment, PublicComment, PublicReply } from '@/lib/readers/comment-schemas';
+
+// Ten under the piece, then « Voir plus de commentaires »: each comment shown weighs on every
+// reader's page (its text goes out twice, in the HTML and in React's payload).
+export const COMMENTS_PAGE_SIZE = 10;
+
+/** Who is writing: the keyed hashes of their cookie and address, and their account if any. */
+export type Writer = { readerKey: string; addressKey: string; userId?: string | null };
+
+const cursorSchema = z.tuple([z.iso.datetime(), z.uuid()]);
+
+function encodeCursor(row: Pick<CommentRow, 'createdAt' | 'id'>): string {
+  return Buffer.from(JSON.stringify([row.createdAt.toISOString(), row.id])).toString('base64url');
+}
+
+/** The position a pagination cursor names; 400 for anything else. */
+export function decodeCursor(cursor: string): { createdAt: Date; id: string } {
+  try {
+    const [createdAt, id] = cursorSchema.parse(JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')));
+    return { createdAt: new Date(createdAt), id };
+  } catch {
+    throw new ApiError('invalid_cursor', 'Ce lien de pagination des commentaires n’est pas valide : rechargez la page.');
+  }
+}
+
+function publicReply(row: CommentRow): PublicReply {
+  return {
+    id: row.id,
+    author: row.authorName,
+    body: row.body,
+    createdAt: row.createdAt.toISOString(),
+    editedAt: row.editedAt?.toISOString() ?? null,
+  };
+}
+
+function ownComment(row: CommentRow): OwnComment {
+  return { ...publicReply(row), parentId: row.parentId, status: row.status === 'published' ? 'published' : 'pending' };
+}
+
+/** The number of published comments of a piece, replies included. */
+export async function countPublishedComments(pieceKey: string): Promise<number> {
+  return db().prisma.comment.count({ where: { pieceKey, status: 'published' } });
+}
+
+/** One page of a piece's published comments, oldest first, each with its published replies. */
+export async function listPublishedComments(pieceKey: string, cursor?: string | null): Promise<CommentPage> {
+  const after = cursor ? decodeCursor(cursor) : null;
+  const where: Prisma.CommentWhereInput = {
+    pieceKey,
+    parentId: null,
+    // A deleted comment stays as a placeholder while it has published replies.
+    OR: [{ status: 'published' }, { status: 'deleted', replies: { some: { status: 'published' } } }],
+    ...(after && {
+      AND: [{ OR: [{ createdAt: { gt: after.createdAt } }, { createdAt: after.createdAt, id: { gt: after.id } }] }],
+    }),
+  };
+  const [count, rows] = await Promise.all([
+    countPublishedComments(pieceKey),
+    db().prisma.comment.findMany({
+      where,
+      orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+      take: COMMENTS_PAGE_SIZE + 1,
+      include: { replies: { where: { status: 'published' }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] } },
+    }),
+  ]);
+  const page = rows.slice(0, COMMENTS_PAGE_SIZE);
+  const last = page.at(-1);
+  const comments: PublicComment[] = page.map((row) => {
+    const deleted = row.status === 'deleted';
+    return {
+      ...publicReply(row),
+      ...(deleted && { author: '', body: '', editedAt: null }),
+      deleted,
+      replies: row.replies.map(publicReply),
+    };
+  });
+  return { count, comments, nextCursor: rows.length > COMMENTS_PAGE_SIZE && last ? encodeCursor(last) : null };
+}
+
+/** The comments of one reader that wait for moderation on a piece, so they can see them. */
+export async function pendingCommentsOf(pieceKey: string, readerKey: string): Promise<OwnComment[]> {
+  return (await readerActivity(pieceKey, readerKey)).pending;
+}
+
+/**
+ * What one reader sees of their own comments on a piece: those waiting for moderation, and
+ * those they may still edit or delete, with the moment they no longer can.
+ */
+export async function readerActivity(pieceKey: string, readerKey: string, now = new Date()) {
+  const rows = await db().prisma.comment.findMany({
+    where: {
+      pieceKey,
+      readerKey,
+      OR: [{ status: 'pending' }, { status: 'published', createdAt: { gte: new Date(now.getTime() - EDIT_WINDOW_MS) } }],
+    },
+    orderBy: { createdAt: 'asc' },
+    take: 100,
+  });
+  return {
+    pending: rows.filter((row) => row.status === 'pending').map(ownComment),
+    editable: rows
+      .filter((row) => withinEditWindow(row.createdAt, now))
+      .map((row) => ({ id: row.id, until: new Date(row.createdAt.getTime() + EDIT_WINDOW_MS).toISOString(), body: row.body })),
+  };
+}
+
+/** `hold`: wait for moderation whatever the rules say (a form whose timing token is not genuine). */
+type CreateOptions = { moderation: ModerationSettings; now?: Date; hold?: boolean };
+
+/**
+ * Stores a comment or a reply (a reply to a reply goes under the top comment). A filled
+ * honeypot stores it as spam, never shown, while the answer looks as usual.
+ */
+export async function createComment(pieceKey: string, input: CommentInput, writer: Writer, options: CreateOptions): Promise<OwnComment> {
+  const { prisma } = db();
+  let parentId: string | null = null;
+  if (input.parentId) {
+    const parent = await prisma.comment.findFirst({
+      where: { id: input.parentId, pieceKey, status: 'published' },
+      select: { id: true, parentId: true },
+    });
+    if (!parent) throw new ApiError('comment_not_found', 'Le commentaire auquel vous répondez n’existe plus ou n’est pas visible.');
+    parentId = parent.parentId ?? parent.id;
+  }
+  const hasApprovedComment =
+    options.moderation.mode === 'pre' &&
+    (await prisma.comment.count({ where: { readerKey: writer.readerKey, status: 'published' }, take: 1 })) > 0;
+  const status = options.hold ? 'pending' : initialStatus(input.body, { signedIn: Boolean(writer.userId), hasApprovedComment }, options.moderation);
+  const row = await prisma.comment.create({
+    data: {
+      pieceKey,
+      parentId,
+      authorName: input.author,
+      email: input.email ?? null,
+      notifyReplies: Boolean(input.notify && input.email),
+      userId: writer.userId ?? null,
+      body: input.body,
+      status: input.website ? 'spam' : status,
+      readerKey: writer.readerKey,
+      addressKey: writer.addressKey,
+      ...(options.now && { createdAt: options.now }),
+    },
+  });
+  return { ...ownComment(row), status };
+}
+
+async function ownedComment(id: string, readerKey: string | null, now: Date): Promise<CommentRow> {
+  const row = await db().prisma.comment.findUnique({ where: { id } });
+  if (!row || row.status === 'deleted' || row.status === 'spam' || row.status === 'rejected') {
+    throw new ApiError('comment_not_found', MESSAGES.commentNotFound);
+  }
+  if (!readerKey || row.readerKey !== readerKey) {
+    throw new ApiError('not_author', 'Seul l’auteur d’un commentaire peut le modifier ou le supprimer, depuis le navigateur où il l’a écrit.');
+  }
+  if (!withinEditWindow(row.createdAt, now)) {
+    throw new ApiError('edit_window_closed', 'Un commentaire ne peut être modifié ou supprimé que dans les 15 minutes qui suivent sa publication.');
+  }
+  return row;
+}
+
+/** The author changes the text of their comment, within 15 minutes. */
+export async function editComment(
+  id: string,
+  body: string,
+  readerKey: string | null,
+  options: { moderation: ModerationSettings; now?: Date },
+): Promise<{ comment: OwnComment; pieceKey: string }> {
+  const now = options.now ?? new Date();
+  const row = await ownedComment(id, readerKey, now);
+  // Adding many links after the fact puts the comment back in the queue.
+  const status = row.status === 'published' && initialStatus(body, { signedIn: true, hasApprovedComment: true }, options.moderation) === 'pending'
+    ? 'pending'
+    : row.status;
+  const updated = await db().prisma.comment.update({ where: { id }, data: { body, editedAt: now, status } });
+  return { comment: ownComment(updated), pieceKey: row.pieceKey };
+}
+
+/** The author deletes their comment, within 15 minutes. Returns the piece it was on. */
+export async function deleteComment(id: string, readerKey: string | null, now = new Date()): Promise<{ pieceKey: string }> {
+  const row = await ownedComment(id, readerKey, now);
+  await db().prisma.comment.update({ where: { id }, data: { status: 'deleted' } });
+  return { pieceKey: row.pieceKey };
+}
+
+/** Publishes a pending comment (the editors' desk builds on this). */
+export async function approveComment(id: string): Promise<{ pieceKey: string }> {
+  const row = await db().prisma.comment.update({ where: { id }, data: { status: 'published' }, select: { pieceKey: true } });
+  return row;
+}

@@ -1,0 +1,71 @@
+import 'server-only';
+import { cacheLife, cacheTag, revalidateTag } from 'next/cache';
+import { pieceTag } from '@/lib/cache-tags';
+import { listPublishedComments } from '@/lib/readers/comments';
+import { isDatabaseUnavailable } from '@/lib/db/client';
+import { pieceStats, ratingAggregate, type RatingAggregate } from '@/lib/readers/ratings';
+import type { CommentPage } from '@/lib/readers/comment-schemas';
+
+// What readers wrote under a piece, cached per piece until a write or a moderation of that
+// piece revalidates its tag: in steady state, serving a piece asks nothing of the database.
+// A database error is caught in here (an error thrown out of a cached function becomes a 500)
+// and cached briefly as "unavailable" (the `unavailable` profile of next.config.ts: tried again
+// after 15 s), so the page recovers by itself once the database is back. That profile stays long
+// enough to be prerendered: the sections are in the page's HTML even when the database was down.
+
+/**
+ * Runs a read inside a cached function: kept for good when it succeeds, for the short
+ * `unavailable` life (and answered null) when the database is down. Called from within the
+ * `'use cache'` scope, so its cacheLife applies to the caller's entry.
+ */
+async function orUnavailable<T>(read: () => Promise<T>): Promise<T | null> {
+  try {
+    const value = await read();
+    cacheLife('max');
+    return value;
+  } catch (error) {
+    if (!isDatabaseUnavailable(error)) throw error;
+    cacheLife('unavailable');
+    return null;
+  }
+}
+
+/** The rating aggregate of a piece, or null while the database is unavailable. */
+export async function cachedRatingAggregate(pieceKey: string): Promise<RatingAggregate | null> {
+  'use cache';
+  cacheTag(pieceTag(pieceKey));
+  return orUnavailable(() => ratingAggregate(pieceKey));
+}
+
+/** A page of a piece's published comments, or null while the database is unavailable. */
+export async function cachedCommentPage(pieceKey: string, cursor: string | null): Promise<CommentPage | null> {
+  'use cache';
+  cacheTag(pieceTag(pieceKey));
+  return orUnavailable(() => listPublishedComments(pieceKey, cursor));
+}
+
+export type PieceReaderData = { aggregate: RatingAggregate; comments: CommentPage; renderedAt: number };
+
+/** What the page of a piece shows under it: the rating aggregate and the first comments, or null while unavailable. */
+export async function cachedPieceReaderData(pieceKey: string): Promise<PieceReaderData | null> {
+  'use cache';
+  cacheTag(pieceTag(pieceKey));
+  return orUnavailable(async () => {
+    const [aggregate, comments] = await Promise.all([ratingAggregate(pieceKey), listPublishedComments(pieceKey)]);
+    return { aggregate, comments, renderedAt: Date.now() };
+  });
+}
+
+export type CardStats = Record<string, { average: number | null; ratings: number; comments: number }>;
+
+/** Average, number of ratings and of comments of the pieces of a listing, in two queries; null while unavailable. */
+export async function cachedCardStats(pieceKeys: string[]): Promise<CardStats | null> {
+  'use cache';
+  cacheTag(...pieceKeys.map(pieceTag));
+  return orUnavailable(() => pieceStats(pieceKeys));
+}
+
+/** After a write or a moderation on a piece: its next request reads fresh data. */
+export function revalidatePiece(pieceKey: string): void {
+  revalidateTag(pieceTag(pieceKey), { expire: 0 });
+}

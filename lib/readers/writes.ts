@@ -1,0 +1,63 @@
+import 'server-only';
+import { assertNotBanned } from '@/lib/desk/bans';
+import { createComment, type Writer } from '@/lib/readers/comments';
+import { db } from '@/lib/db/client';
+import { env } from '@/lib/env';
+import { checkFormToken } from '@/lib/readers/form-token';
+import { readerSecret } from '@/lib/readers/secret';
+import { consumeNewRating, consumeRateLimit } from '@/lib/readers/rate-limits';
+import { readerRating, removeRating, setRating } from '@/lib/readers/ratings';
+import { notifyEditorsSoon, notifyReplySoon } from '@/lib/desk/notifications';
+import { reportComment } from '@/lib/readers/reports';
+import type { CommentInput, OwnComment } from '@/lib/readers/comment-schemas';
+import type { ReportInput } from '@/lib/readers/report-schemas';
+
+// The two writes readers make, with their rules, shared by the JSON API, the server actions
+// behind the forms and the forms sent without JavaScript.
+
+/** Gives, changes (`value`) or withdraws (`null`) a reader's rating, within their rate limits. */
+export async function rateAs(writer: Writer, pieceKey: string, value: number | null): Promise<void> {
+  // The limit is counted and the reader's previous rating read in the same round trip.
+  const [, previous] = await Promise.all([consumeRateLimit('rating', writer), value === null ? null : readerRating(pieceKey, writer.readerKey)]);
+  // Only a new rating counts against the address's daily allowance; changing one's own does not.
+  if (value !== null && previous === null) await consumeNewRating(pieceKey, writer.addressKey);
+  if (value === null) await removeRating(pieceKey, writer.readerKey);
+  else await setRating(pieceKey, writer.readerKey, value, writer.userId ?? null);
+}
+
+// A signed-in reader comments under their display name and email; their first comment's name
+// becomes their display name when they have none yet.
+async function asAccount(userId: string, input: CommentInput): Promise<CommentInput> {
+  const { prisma } = db();
+  const user = await prisma.user.findUniqueOrThrow({ where: { id: userId }, select: { name: true, email: true } });
+  if (!user.name) await prisma.user.update({ where: { id: userId }, data: { name: input.author } });
+  return { ...input, author: user.name ?? input.author, email: user.email };
+}
+
+/**
+ * Stores a reader's comment within their rate limits, under the moderation settings. From a
+ * form, `formToken` says when it was shown: sent sooner than a person types, it is kept as spam;
+ * without a genuine token (a page cached under another secret), it waits for an editor.
+ */
+export async function commentAs(writer: Writer, pieceKey: string, input: CommentInput, formToken?: string | null): Promise<OwnComment> {
+  const timing = formToken === undefined ? 'ok' : checkFormToken(readerSecret(), formToken, Date.now());
+  let checked = timing === 'too-fast' ? { ...input, website: input.website || 'envoyé trop vite' } : input;
+  await consumeRateLimit('comment', writer);
+  if (writer.userId) checked = await asAccount(writer.userId, checked);
+  await assertNotBanned({ userId: writer.userId, readerKey: writer.readerKey, email: checked.email });
+  const comment = await createComment(pieceKey, checked, writer, {
+    moderation: { mode: env.COMMENT_MODERATION, maxLinks: env.COMMENT_MAX_LINKS },
+    hold: timing === 'invalid',
+  });
+  if (comment.status === 'pending' && !checked.website) notifyEditorsSoon();
+  if (comment.status === 'published' && comment.parentId && !checked.website) notifyReplySoon(comment.id);
+  return comment;
+}
+
+/** A reader reports a comment; the editors hear of it. */
+export async function reportAs(writer: Writer, commentId: string, input: ReportInput) {
+  await consumeRateLimit('report', writer);
+  const report = await reportComment(commentId, input, writer.readerKey);
+  notifyEditorsSoon();
+  return report;
+}

@@ -1,0 +1,68 @@
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startStack, type Stack } from '../../e2e/fixtures/stack';
+
+// Serving a piece, its rating and its comments in steady state must not touch the database:
+// counted by PostgreSQL itself (pg_stat_statements) while the production build answers.
+let stack: Stack;
+let client: pg.Client;
+const PIECE = '/interviews/valerie-march-place-des-reseaux';
+const API = '/api/pieces/interviews/valerie-march-place-des-reseaux';
+
+async function readerQueries(): Promise<number> {
+  const { rows } = await client.query<{ calls: string | null }>(
+    `SELECT sum(calls) AS calls FROM pg_stat_statements
+     WHERE query ~* '(ratings|comments|rate_limits)' AND query !~* 'pg_stat_statements'`,
+  );
+  return Number(rows[0]?.calls ?? 0);
+}
+
+async function get(path: string, init?: RequestInit): Promise<number> {
+  const response = await fetch(`${stack.baseUrl}${path}`, init);
+  await response.arrayBuffer();
+  return response.status;
+}
+
+beforeAll(async () => {
+  stack = await startStack({}, { countStatements: true });
+  client = new pg.Client({ connectionString: stack.databaseUrl });
+  await client.connect();
+  await client.query('CREATE EXTENSION IF NOT EXISTS pg_stat_statements');
+});
+
+afterAll(async () => {
+  await client.end();
+  await stack.stop();
+});
+
+describe('steady state', () => {
+  it('serves the piece, its rating and its comments 50 times each without a query, and reads again after a write', async () => {
+    const write = await fetch(`${stack.baseUrl}${API}/rating`, {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json', origin: stack.baseUrl },
+      body: '{"value":4}',
+    });
+    expect(write.status).toBe(200);
+    // The first requests after the write fill the caches.
+    for (const path of [PIECE, `${API}/rating`, `${API}/comments`, '/']) expect(await get(path)).toBe(200);
+    await client.query('SELECT pg_stat_statements_reset()');
+
+    for (let i = 0; i < 50; i++) {
+      expect(await get(PIECE)).toBe(200);
+      expect(await get(`${API}/rating`)).toBe(200);
+      expect(await get(`${API}/comments`)).toBe(200);
+    }
+    expect(await get('/')).toBe(200);
+    expect(await readerQueries()).toBe(0);
+
+    const page = await (await fetch(`${stack.baseUrl}${PIECE}`)).text();
+    expect(page).toContain('4/5');
+
+    // A new rating revalidates the piece: its next request reads the database again.
+    await fetch(`${stack.baseUrl}${API}/rating`, { method: 'PUT', headers: { 'content-type': 'application/json', origin: stack.baseUrl }, body: '{"value":2}' });
+    await client.query('SELECT pg_stat_statements_reset()');
+    const fresh = await (await fetch(`${stack.baseUrl}${PIECE}`)).text();
+    expect(fresh).toContain('3/5');
+    expect(await readerQueries()).toBeGreaterThan(0);
+  });
+});

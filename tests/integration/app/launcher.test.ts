@@ -1,0 +1,56 @@
+import { spawnSync } from 'node:child_process';
+import { chmodSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { freePort, startServer, TSX_BIN, type RunningServer } from '../setup/next-server';
+
+// `npm start` with nothing configured: the launcher starts the embedded PostgreSQL, migrates it,
+// serves the magazine, keeps the data across restarts and stops everything together.
+const dataDir = mkdtempSync(path.join(tmpdir(), 'pdr-launcher-'));
+chmodSync(dataDir, 0o755);
+// Empty values count as unset: whatever the calling shell has, nothing is configured here.
+const launcherEnv = { DATA_DIR: dataDir, NEXT_DIST_DIR: '.next-e2e', DATABASE_URL: '', AUTH_SECRET: '' };
+
+async function launch(port: number): Promise<RunningServer> {
+  return startServer([TSX_BIN, 'scripts/serve.ts', 'start', '-p', String(port), '-H', '127.0.0.1'], { ...launcherEnv, SITE_URL: `http://127.0.0.1:${port}` }, port);
+}
+
+const servers: RunningServer[] = [];
+afterAll(async () => {
+  for (const server of servers) await server.stop();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+describe('the launcher behind npm start, with the embedded database', () => {
+  it('serves with nothing configured, refuses a second launcher on the same data, stops cleanly, and keeps the data', async () => {
+    const port = await freePort();
+    const first = await launch(port);
+    servers.push(first);
+    const rating = `${first.baseUrl}/api/pieces/interviews/valerie-march-place-des-reseaux/rating`;
+    const put = await fetch(rating, { method: 'PUT', headers: { 'content-type': 'application/json', origin: first.baseUrl }, body: '{"value":4}' });
+    expect(put.status).toBe(200);
+    const cookie = (put.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+    expect(first.output()).toContain('PostgreSQL embarqué sur 127.0.0.1:');
+    expect(first.output()).toContain('20261126080000_init appliquée');
+
+    const second = spawnSync(TSX_BIN, ['scripts/serve.ts', 'start', '-p', String(await freePort())], {
+      env: { ...process.env, ...launcherEnv },
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
+    expect(second.status).toBe(1);
+    expect(second.stderr).toContain('est déjà utilisée par un autre processus');
+
+    await first.stop();
+    expect(first.process.exitCode).toBe(0);
+    expect(existsSync(path.join(dataDir, 'postgres', 'postmaster.pid'))).toBe(false);
+    await expect(fetch(rating)).rejects.toThrow();
+
+    const again = await launch(port);
+    servers.push(again);
+    const after = await fetch(rating, { headers: { cookie } });
+    expect(await after.json()).toMatchObject({ average: 4, count: 1, mine: 4 });
+    expect(again.output()).not.toContain('appliquée');
+  });
+});
