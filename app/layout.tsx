@@ -4,22 +4,17 @@ import { SiteFooter } from '@/components/layout/site-footer';
 import { SiteHeader } from '@/components/layout/site-header';
 import { ThemeScript } from '@/components/layout/theme-script';
 import { env } from '@/lib/env';
+import { MAGAZINE_CARD, MAGAZINE_FEEDS, SITE_DESCRIPTION, SITE_TITLE } from '@/lib/publishing/page-metadata';
 import './globals.css';
 
 export const metadata: Metadata = {
   metadataBase: new URL(env.SITE_URL),
-  title: { default: 'Place des Réseaux — le webmagazine des entrepreneurs en réseaux', template: '%s · Place des Réseaux' },
-  description:
-    'Méthodes, points de vue d’experts et outils pour développer la démarche réseau des entrepreneurs : interviews et conseils pratiques.',
-  openGraph: { siteName: 'Place des Réseaux', locale: 'fr_FR', type: 'website' },
-  twitter: { card: 'summary_large_image' },
-  alternates: {
-    types: {
-      'application/rss+xml': [{ url: '/flux/rss.xml', title: 'Place des Réseaux (RSS)' }],
-      'application/atom+xml': [{ url: '/flux/atom.xml', title: 'Place des Réseaux (Atom)' }],
-      'application/feed+json': [{ url: '/flux/feed.json', title: 'Place des Réseaux (JSON Feed)' }],
-    },
-  },
+  title: { default: SITE_TITLE, template: '%s · Place des Réseaux' },
+  description: SITE_DESCRIPTION,
+  // Public pages give their own (lib/publishing/page-metadata.ts); this is for the others.
+  openGraph: { siteName: 'Place des Réseaux', locale: 'fr_FR', type: 'website', images: [MAGAZINE_CARD] },
+  twitter: { card: 'summary_large_image', images: [MAGAZINE_CARD] },
+  alternates: { types: MAGAZINE_FEEDS },
 };
 
 export const viewport: Viewport = {

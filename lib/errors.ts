@@ -12,6 +12,7 @@ export type ErrorCode =
   | 'piece_not_found'
   | 'comment_not_found'
   | 'not_found'
+  | 'method_not_allowed'
   | 'already_reported'
   | 'payload_too_large'
   | 'validation_failed'
@@ -32,6 +33,7 @@ const STATUS: Record<ErrorCode, number> = {
   piece_not_found: 404,
   comment_not_found: 404,
   not_found: 404,
+  method_not_allowed: 405,
   already_reported: 409,
   payload_too_large: 413,
   validation_failed: 422,

@@ -10,6 +10,7 @@ import path from 'node:path';
 import { runtimeUrlFile, startEmbeddedPostgres, type EmbeddedDatabase } from '../lib/db/embedded-postgres';
 import { env } from '../lib/env';
 import { migrate } from '../lib/db/migrations';
+import { recordSiteUrl, servedSiteUrl } from './site-url';
 
 const argument = process.argv[2];
 if (argument !== 'dev' && argument !== 'build' && argument !== 'start') {
@@ -41,13 +42,18 @@ function secret(embedded: boolean): string {
 }
 
 async function main() {
+  const distDir = process.env.NEXT_DIST_DIR || '.next';
+  // Sign-in links and canonical URLs name the port actually served when SITE_URL is not set;
+  // `start` serves the address its build recorded (checked before anything starts).
+  const defaultSiteUrl = `http://localhost:${servedPort()}`;
+  const siteUrl = mode === 'start' ? servedSiteUrl(distDir, process.env.SITE_URL, defaultSiteUrl) : process.env.SITE_URL || defaultSiteUrl;
   let database: EmbeddedDatabase | null = null;
   let databaseUrl = env.DATABASE_URL;
   if (!databaseUrl) {
     database = await startEmbeddedPostgres(path.join(env.DATA_DIR, 'postgres'), (line) => console.log(line));
     databaseUrl = database.url;
     writeFileSync(runtimeUrlFile(path.join(env.DATA_DIR, 'postgres')), database.url, { mode: 0o600 });
-    console.log(`[serve] PostgreSQL embarqué sur 127.0.0.1:${database.port} (données : ${path.join(env.DATA_DIR, 'postgres')})`);
+    console.log(`[serve] PostgreSQL embarqué sur 127.0.0.1:${database.port} (données : ${database.dataDir})`);
   }
   const authSecret = secret(database !== null);
   await migrate(databaseUrl);
@@ -56,8 +62,7 @@ async function main() {
     ...process.env,
     DATABASE_URL: databaseUrl,
     AUTH_SECRET: authSecret,
-    // Sign-in links and canonical URLs name the port actually served when SITE_URL is not set.
-    SITE_URL: process.env.SITE_URL || `http://localhost:${servedPort()}`,
+    SITE_URL: siteUrl,
     NEXT_TELEMETRY_DISABLED: process.env.NEXT_TELEMETRY_DISABLED ?? '1',
   };
   if (mode !== 'start') {
@@ -66,7 +71,9 @@ async function main() {
   }
   const children: ChildProcess[] = [];
   if (mode === 'dev') children.push(spawn(bin('contentlayer2'), ['dev'], { stdio: 'inherit', env: childEnv }));
-  children.push(spawn(bin('next'), [mode, ...nextArgs], { stdio: 'inherit', env: childEnv }));
+  const next = spawn(bin('next'), [mode, ...nextArgs], { stdio: 'inherit', env: childEnv });
+  if (mode === 'build') next.once('exit', (code) => code === 0 && recordSiteUrl(distDir, siteUrl));
+  children.push(next);
 
   let stopping = false;
   const stop = async (code: number) => {

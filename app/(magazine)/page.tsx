@@ -1,9 +1,13 @@
+import type { Metadata } from 'next';
 import Link from 'next/link';
 import { PieceCards, PieceCardWithStats } from '@/components/article/piece-cards';
 import { authorNames, getPublishedPieces } from '@/lib/content';
 import { SECTION_INFO } from '@/lib/content/sections';
 import { env } from '@/lib/env';
+import { pageMetadata, SITE_DESCRIPTION } from '@/lib/publishing/page-metadata';
 import { jsonLdScript, siteJsonLd } from '@/lib/publishing/structured-data';
+
+export const metadata: Metadata = pageMetadata('/', { description: SITE_DESCRIPTION });
 
 const LATEST_COUNT = 6;
 

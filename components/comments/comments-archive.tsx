@@ -2,7 +2,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getPiece } from '@/lib/content';
 import { sectionFromParam } from '@/lib/content/sections';
-import { decodeCursor } from '@/lib/readers/comments';
+import { decodeCursor } from '@/lib/readers/comment-cursor';
 import { ApiError } from '@/lib/errors';
 import { cachedCommentPage } from '@/lib/readers/piece-cache';
 import { UNAVAILABLE } from '@/components/reader/reader-sections';

@@ -40,7 +40,7 @@ export function ThemeToggle() {
       type="button"
       onClick={toggle}
       disabled={theme === null}
-      className="rounded-md border border-line px-2 py-1 text-sm text-muted hover:text-ink disabled:opacity-0"
+      className="shrink-0 whitespace-nowrap rounded-md border border-line px-2 py-1 text-sm text-muted hover:text-ink disabled:opacity-0"
     >
       {next === 'dark' ? 'Mode sombre' : 'Mode clair'}
     </button>

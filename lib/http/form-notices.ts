@@ -20,9 +20,9 @@ const BY_FORM: Record<FormName, Record<string, string>> = {
   commentaire: {
     pending: 'Merci ! Votre commentaire est en attente de modération : il sera publié dès qu’un membre de la rédaction l’aura relu.',
     rate_limited: 'Vous avez envoyé beaucoup de commentaires en peu de temps. Patientez une minute avant de réessayer.',
-    'validation_failed-author': 'Indiquez votre nom (60 caractères au plus).',
+    'validation_failed-author': 'Indiquez votre nom (60 caractères au plus, sans caractère de contrôle invisible).',
     'validation_failed-email': 'Cette adresse e-mail n’est pas valide : corrigez-la ou laissez le champ vide.',
-    'validation_failed-body': 'Le commentaire doit contenir entre 2 et 4 000 caractères (les espaces seuls ne comptent pas).',
+    'validation_failed-body': 'Le commentaire doit contenir entre 2 et 4 000 caractères (les espaces seuls ne comptent pas), sans caractère de contrôle invisible.',
     validation_failed: 'Le formulaire contient une erreur : vérifiez-le et renvoyez-le.',
   },
 };

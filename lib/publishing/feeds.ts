@@ -1,12 +1,15 @@
 import 'server-only';
-import { Feed } from 'feed';
 import { authorNames, getPublishedPieces, getTag, readPieces, type PieceSummary } from '@/lib/content';
 import { SECTION_INFO, sectionFromParam } from '@/lib/content/sections';
 import { env } from '@/lib/env';
+import { atomFeed, jsonFeed, rssFeed, type FeedDocument } from './feed-formats';
 
 export const FEED_FORMATS = { 'rss.xml': 'application/rss+xml', 'atom.xml': 'application/atom+xml', 'feed.json': 'application/feed+json' } as const;
 export type FeedFormat = keyof typeof FEED_FORMATS;
+const WRITERS: Record<FeedFormat, (feed: FeedDocument) => string> = { 'rss.xml': rssFeed, 'atom.xml': atomFeed, 'feed.json': jsonFeed };
 const ITEMS = 20;
+// The date of the magazine's first piece: that of a feed with none yet.
+const FIRST_DAY = '2026-11-02';
 
 const absolute = (path: string) => new URL(path, env.SITE_URL).href;
 // Feed readers need absolute addresses: the pieces' own links and images are site-relative.
@@ -36,29 +39,24 @@ export async function renderFeed(scope: FeedScope, format: FeedFormat): Promise<
   const found = await scopePieces(scope);
   if (!found) return null;
   const authors = authorNames();
-  const newest = found.pieces.slice(0, ITEMS);
-  const feed = new Feed({
+  const entries = readPieces(found.pieces.slice(0, ITEMS)).map((piece) => ({
+    url: absolute(piece.url),
+    title: piece.title,
+    summary: piece.summary,
+    html: absoluteLinks(piece.html),
+    published: new Date(piece.date),
+    updated: new Date(piece.updated ?? piece.date),
+    author: authors[piece.author] ?? piece.author,
+    tags: piece.tags,
+  }));
+  const updated = new Date(Math.max(Date.parse(FIRST_DAY), ...entries.map((entry) => entry.updated.getTime())));
+  return WRITERS[format]({
     title: found.title,
     description: 'Méthodes, points de vue d’experts et outils pour développer la démarche réseau des entrepreneurs.',
-    id: absolute(found.link),
-    link: absolute(found.link),
-    language: 'fr',
-    copyright: `© ${new Date(newest[0]?.date ?? '2026-11-02').getFullYear()} Place des Réseaux`,
-    updated: newest[0] ? new Date(newest[0].updated ?? newest[0].date) : undefined,
-    feedLinks: Object.fromEntries((Object.keys(FEED_FORMATS) as FeedFormat[]).map((name) => [name === 'rss.xml' ? 'rss' : name === 'atom.xml' ? 'atom' : 'json', absolute(feedPath(scope, name))])),
+    homeUrl: absolute(found.link),
+    selfUrl: absolute(feedPath(scope, format)),
+    copyright: `© ${(entries[0]?.published ?? new Date(FIRST_DAY)).getFullYear()} Place des Réseaux`,
+    updated,
+    entries,
   });
-  for (const piece of readPieces(newest)) {
-    feed.addItem({
-      title: piece.title,
-      id: absolute(piece.url),
-      link: absolute(piece.url),
-      description: piece.summary,
-      content: absoluteLinks(piece.html),
-      date: new Date(piece.updated ?? piece.date),
-      published: new Date(piece.date),
-      author: [{ name: authors[piece.author] ?? piece.author }],
-      category: piece.tags.map((tag) => ({ name: tag })),
-    });
-  }
-  return format === 'rss.xml' ? feed.rss2() : format === 'atom.xml' ? feed.atom1() : feed.json1();
 }

@@ -2,13 +2,18 @@ import { z } from '@/lib/zod';
 
 import { AUTHOR_NAME_MAX, COMMENT_BODY_MAX, COMMENT_BODY_MIN } from '@/lib/readers/comment-limits';
 
-// PostgreSQL stores no NUL character in text: refused here, with a message, rather than by the database.
-export const NO_NUL = /^[^\u0000]*$/;
-const NUL_MESSAGE = { error: 'Le texte contient un caractère invalide (NUL).' };
+// Control characters are invisible, can hide text and make the page invalid HTML; PostgreSQL
+// refuses NUL outright. Tabs and line breaks are kept (a name's are shown as spaces).
+/** No control character but tabs and line breaks (C0, DEL and C1 refused). */
+export const NO_CONTROL = /^[^\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]*$/;
+/** The refusal of a control character, naming the field. */
+export const controlMessage = (field: string) => ({
+  error: `${field} contient un caractère de contrôle invisible (copié d’un autre logiciel ?) : retirez-le, puis envoyez à nouveau.`,
+});
 
 const bodySchema = z
   .string({ error: 'Le commentaire est obligatoire.' })
-  .regex(NO_NUL, NUL_MESSAGE)
+  .regex(NO_CONTROL, controlMessage('Le commentaire'))
   .trim()
   .min(COMMENT_BODY_MIN, { error: `Le commentaire doit contenir au moins ${COMMENT_BODY_MIN} caractères.` })
   .max(COMMENT_BODY_MAX, { error: `Le commentaire ne peut pas dépasser ${COMMENT_BODY_MAX.toLocaleString('fr-FR')} caractères.` })
@@ -19,7 +24,7 @@ export const commentInputSchema = z
   .object({
     author: z
       .string({ error: 'Indiquez votre nom.' })
-      .regex(NO_NUL, NUL_MESSAGE)
+      .regex(NO_CONTROL, controlMessage('Le nom'))
       .trim()
       .min(1, { error: 'Indiquez votre nom.' })
       .max(AUTHOR_NAME_MAX, { error: `Le nom ne peut pas dépasser ${AUTHOR_NAME_MAX} caractères.` }),

@@ -1,5 +1,5 @@
 import 'server-only';
-import { z } from 'zod';
+import { decodeCursor, encodeCursor } from '@/lib/readers/comment-cursor';
 import { EDIT_WINDOW_MS, initialStatus, withinEditWindow, type ModerationSettings } from '@/lib/readers/comment-rules';
 import { db } from '@/lib/db/client';
 import { ApiError, MESSAGES } from '@/lib/errors';
@@ -12,22 +12,6 @@ export const COMMENTS_PAGE_SIZE = 10;
 
 /** Who is writing: the keyed hashes of their cookie and address, and their account if any. */
 export type Writer = { readerKey: string; addressKey: string; userId?: string | null };
-
-const cursorSchema = z.tuple([z.iso.datetime(), z.uuid()]);
-
-function encodeCursor(row: Pick<CommentRow, 'createdAt' | 'id'>): string {
-  return Buffer.from(JSON.stringify([row.createdAt.toISOString(), row.id])).toString('base64url');
-}
-
-/** The position a pagination cursor names; 400 for anything else. */
-export function decodeCursor(cursor: string): { createdAt: Date; id: string } {
-  try {
-    const [createdAt, id] = cursorSchema.parse(JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')));
-    return { createdAt: new Date(createdAt), id };
-  } catch {
-    throw new ApiError('invalid_cursor', 'Ce lien de pagination des commentaires n’est pas valide : rechargez la page.');
-  }
-}
 
 function publicReply(row: CommentRow): PublicReply {
   return {

@@ -1,4 +1,4 @@
-import { NO_NUL } from './comment-schemas';
+import { controlMessage, NO_CONTROL } from './comment-schemas';
 import { z } from '@/lib/zod';
 
 import { REPORT_DETAILS_MAX, REPORT_REASONS } from '@/lib/readers/comment-limits';
@@ -7,7 +7,7 @@ import { REPORT_DETAILS_MAX, REPORT_REASONS } from '@/lib/readers/comment-limits
 export const reportInputSchema = z
   .object({
     reason: z.enum(REPORT_REASONS, { error: 'Choisissez un motif : spam, abuse, off_topic ou other.' }),
-    details: z.string().regex(NO_NUL, { error: 'Le texte contient un caractère invalide (NUL).' }).trim().max(REPORT_DETAILS_MAX, { error: 'Les précisions ne peuvent pas dépasser 1 000 caractères.' }).optional(),
+    details: z.string().regex(NO_CONTROL, controlMessage('Le texte des précisions')).trim().max(REPORT_DETAILS_MAX, { error: 'Les précisions ne peuvent pas dépasser 1 000 caractères.' }).optional(),
   })
   .strict()
   .meta({ id: 'ReportInput' });

@@ -77,3 +77,18 @@ test('every page type answers with the security headers, and works under them', 
   await expect(page.getByText('Merci, votre note est enregistrée.')).toBeVisible();
   expect(violations).toEqual([]);
 });
+
+test('the header holds on one line from 1024 px up, and wraps cleanly below', async ({ page }) => {
+  await page.goto('/');
+  const header = page.locator('header').first();
+  const parts = [header.getByRole('link', { name: 'Place des Réseaux' }), header.getByRole('navigation'), header.getByRole('search'), header.getByRole('button', { name: /Mode (sombre|clair)/ })];
+  for (const width of [1024, 1280]) {
+    await page.setViewportSize({ width, height: 800 });
+    const boxes = await Promise.all(parts.map(async (part) => (await part.boundingBox()) ?? { y: -1, height: 0 }));
+    const middles = boxes.map((box) => box.y + box.height / 2);
+    expect(Math.max(...middles) - Math.min(...middles), `à ${width} px`).toBeLessThan(12);
+  }
+  await page.setViewportSize({ width: 360, height: 740 });
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+  await expect(header.getByRole('button', { name: 'Rechercher' })).toBeVisible();
+});

@@ -1,8 +1,9 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getAuthors } from '@/lib/content';
+import { pageMetadata } from '@/lib/publishing/page-metadata';
 
-export const metadata: Metadata = { title: 'Auteurs', alternates: { canonical: '/auteurs' } };
+export const metadata: Metadata = pageMetadata('/auteurs', { title: 'Auteurs' });
 
 export default function AuthorsPage() {
   return (

@@ -1,7 +1,8 @@
 import type { Metadata } from 'next';
 import { SearchBox } from '@/components/search/search-box';
+import { pageMetadata } from '@/lib/publishing/page-metadata';
 
-export const metadata: Metadata = { title: 'Recherche', alternates: { canonical: '/recherche' } };
+export const metadata: Metadata = pageMetadata('/recherche', { title: 'Recherche' });
 
 export default function SearchPage() {
   return (

@@ -2,12 +2,12 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getTags } from '@/lib/content';
 import { plural } from '@/lib/format';
+import { pageMetadata } from '@/lib/publishing/page-metadata';
 
-export const metadata: Metadata = {
+export const metadata: Metadata = pageMetadata('/tags', {
   title: 'Thèmes',
   description: 'Tous les thèmes abordés par Place des Réseaux, du choix d’un réseau à la modération des échanges.',
-  alternates: { canonical: '/tags' },
-};
+});
 
 export default async function TagsPage() {
   const tags = await getTags();

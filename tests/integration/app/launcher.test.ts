@@ -3,6 +3,7 @@ import { chmodSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { E2E_PORT } from '../../fixtures/test-env.mjs';
 import { freePort, startServer, TSX_BIN, type RunningServer } from '../setup/next-server';
 
 // `npm start` with nothing configured: the launcher starts the embedded PostgreSQL, migrates it,
@@ -13,7 +14,8 @@ chmodSync(dataDir, 0o755);
 const launcherEnv = { DATA_DIR: dataDir, NEXT_DIST_DIR: '.next-e2e', DATABASE_URL: '', AUTH_SECRET: '' };
 
 async function launch(port: number): Promise<RunningServer> {
-  return startServer([TSX_BIN, 'scripts/serve.ts', 'start', '-p', String(port), '-H', '127.0.0.1'], { ...launcherEnv, SITE_URL: `http://127.0.0.1:${port}` }, port);
+  // No SITE_URL: the build's own address is served (tests/integration/app/site-url.test.ts).
+  return startServer([TSX_BIN, 'scripts/serve.ts', 'start', '-p', String(port), '-H', '127.0.0.1'], { ...launcherEnv, SITE_URL: '' }, port);
 }
 
 const servers: RunningServer[] = [];
@@ -28,7 +30,8 @@ describe('the launcher behind npm start, with the embedded database', () => {
     const first = await launch(port);
     servers.push(first);
     const rating = `${first.baseUrl}/api/pieces/interviews/valerie-march-place-des-reseaux/rating`;
-    const put = await fetch(rating, { method: 'PUT', headers: { 'content-type': 'application/json', origin: first.baseUrl }, body: '{"value":4}' });
+    // The site's public address is the one the build recorded, whatever port serves it.
+    const put = await fetch(rating, { method: 'PUT', headers: { 'content-type': 'application/json', origin: `http://127.0.0.1:${E2E_PORT}` }, body: '{"value":4}' });
     expect(put.status).toBe(200);
     const cookie = (put.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
     expect(first.output()).toContain('PostgreSQL embarqué sur 127.0.0.1:');

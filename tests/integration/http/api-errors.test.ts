@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { request as httpRequest } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiErrorSchema } from '@/lib/http/openapi';
 import { TEST_SECRET } from '../setup/global-db';
@@ -82,10 +83,69 @@ describe('malformed requests', () => {
     [{ author: 'A', body: 'Bonjour', role: 'admin' }, 'role'],
     [{ author: 'A', body: 'Nul\u0000caractère' }, 'body'],
     [{ author: 'N\u0000', body: 'Bonjour' }, 'author'],
+    [{ author: 'A', body: 'Sonnerie\u0007 cachée' }, 'body'],
+    [{ author: 'A', body: 'Échappement \u001b[31m rouge' }, 'body'],
+    [{ author: 'A', body: 'Suppression\u007f ici' }, 'body'],
+    [{ author: 'A', body: 'Ligne suivante\u0085 en C1' }, 'body'],
+    [{ author: 'Al\u0008ice', body: 'Bonjour' }, 'author'],
+    [{ author: 'Cloche\u0007', body: 'Bonjour' }, 'author'],
   ])('answers 422 to %j, naming %s', async (input, field) => {
     const answer = await new Visitor().post(api.comments, input);
     expectError(answer, 422, 'validation_failed');
     expect((answer.body.error as { field: string }).field).toBe(field);
+  });
+
+  it('says which field holds a control character, and keeps tabs and line breaks in a comment', async () => {
+    const refused = await new Visitor().post(api.comments, { author: 'A', body: 'Bonjour\u0007' });
+    expect((refused.body.error as { message: string }).message).toMatch(/^Le commentaire contient un caractère de contrôle invisible/);
+    const kept = await new Visitor().post(api.comments, { author: 'A', body: 'Premier\tparagraphe.\r\n\r\nSecond.' });
+    expect(kept.status).toBe(201);
+  });
+
+  it('refuses a control character in a report and in a form sent without JavaScript', async () => {
+    const visitor = new Visitor();
+    const posted = await visitor.post(api.comments, { author: 'A', body: 'À signaler' });
+    const id = (posted.body.comment as { id: string }).id;
+    const report = await new Visitor().post(`/api/comments/${id}/reports`, { reason: 'other', details: 'Voir\u0007' });
+    expectError(report, 422, 'validation_failed');
+    expect((report.body.error as { field: string }).field).toBe('details');
+    const form = await visitor.send('POST', '/articles/archive-01/commenter', new URLSearchParams({ author: 'A', body: 'Bonjour\u0007 !' }).toString(), {
+      'content-type': 'application/x-www-form-urlencoded',
+    });
+    expect(form.status).toBe(303);
+    expect(form.headers.get('location')).toBe('/articles/archive-01#commentaire-validation_failed-body');
+  });
+});
+
+// Node's fetch refuses TRACE: the raw client sends any method.
+function rawRequest(method: string, path: string): Promise<{ status: number; allow: string | undefined; body: unknown }> {
+  return new Promise((resolve, reject) => {
+    const sent = httpRequest(`${baseUrl}${path}`, { method }, (response) => {
+      let text = '';
+      response.on('data', (chunk: Buffer) => (text += chunk.toString('utf8')));
+      response.on('end', () => resolve({ status: response.statusCode ?? 0, allow: response.headers.allow, body: text ? JSON.parse(text) : {} }));
+    });
+    sent.on('error', reject);
+    sent.end();
+  });
+}
+
+describe('methods a route does not answer', () => {
+  it.each([
+    ['TRACE', api.rating, 'GET, PUT, DELETE, HEAD, OPTIONS'],
+    ['PATCH', api.rating, 'GET, PUT, DELETE, HEAD, OPTIONS'],
+    ['TRACE', api.comments, 'GET, POST, HEAD, OPTIONS'],
+    ['PUT', '/api/comments/0f0f0f0f-0f0f-4f0f-8f0f-0f0f0f0f0f0f', 'PATCH, DELETE, OPTIONS'],
+    ['TRACE', '/api/openapi.json', 'GET, HEAD, OPTIONS'],
+    ['PROPFIND', '/api/moderation/queue', 'GET, HEAD, OPTIONS'],
+    ['TRACE', '/interviews/valerie-march-place-des-reseaux', 'GET, HEAD, POST, OPTIONS'],
+    ['TRACE', '/api/auth/session', 'GET, POST, HEAD, OPTIONS'],
+    ['DELETE', '/flux/rss.xml', 'GET, HEAD, OPTIONS'],
+    ['TRACE', '/articles/archive-01/commenter', 'POST, OPTIONS'],
+  ])('answers %s %s with 405, Allow: %s and a French JSON error', async (method, path, allow) => {
+    const answer = await rawRequest(method, path);
+    expectError(answer, 405, 'method_not_allowed');
+    expect(answer.allow).toBe(allow);
   });
 });
 

@@ -10,6 +10,7 @@ import { PieceReaders } from '@/components/reader/piece-readers';
 import { getPiece, getPublishedPieces } from '@/lib/content';
 import { sectionFromParam } from '@/lib/content/sections';
 import { env } from '@/lib/env';
+import { pageMetadata, pieceCard } from '@/lib/publishing/page-metadata';
 
 type Props = { params: Promise<{ section: string; slug: string }> };
 
@@ -34,22 +35,18 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const found = await load(params);
   if (!found) return {};
   const { piece } = found;
-  return {
+  return pageMetadata(piece.url, {
     title: piece.title,
     description: piece.summary,
-    alternates: { canonical: piece.url },
+    image: pieceCard(piece.url),
     openGraph: {
       type: 'article',
-      url: piece.url,
-      title: piece.title,
-      description: piece.summary,
       publishedTime: piece.date,
       modifiedTime: piece.updated ?? piece.date,
       tags: piece.tags,
       authors: found.author ? [found.author.name] : undefined,
     },
-    twitter: { card: 'summary_large_image', title: piece.title, description: piece.summary },
-  };
+  });
 }
 
 export default async function PiecePage({ params }: Props) {

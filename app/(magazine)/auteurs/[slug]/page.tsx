@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { AuthorListing } from '@/components/listing/author-listing';
 import { getAuthor, getAuthors } from '@/lib/content';
+import { pageMetadata } from '@/lib/publishing/page-metadata';
 
 type Props = { params: Promise<{ slug: string }> };
 
@@ -11,7 +12,7 @@ export function generateStaticParams() {
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const found = await getAuthor((await params).slug);
   if (!found) return {};
-  return { title: found.author.name, description: found.author.role, alternates: { canonical: found.author.url } };
+  return pageMetadata(found.author.url, { title: found.author.name, description: found.author.role });
 }
 
 export default async function AuthorPage({ params }: Props) {

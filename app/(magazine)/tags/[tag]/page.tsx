@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { TagListing } from '@/components/listing/tag-listing';
 import { getTag, getTags } from '@/lib/content';
+import { pageMetadata } from '@/lib/publishing/page-metadata';
 
 type Props = { params: Promise<{ tag: string }> };
 
@@ -11,14 +12,11 @@ export async function generateStaticParams() {
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const found = await getTag((await params).tag);
   if (!found) return {};
-  return {
+  return pageMetadata(`/tags/${found.tag.slug}`, {
     title: `Thème : ${found.tag.name}`,
     description: `Les interviews et points de vue d’experts de Place des Réseaux sur le thème « ${found.tag.name} ».`,
-    alternates: {
-      canonical: `/tags/${found.tag.slug}`,
-      types: { 'application/rss+xml': [{ url: `/flux/theme/${found.tag.slug}/rss.xml`, title: `Thème ${found.tag.name} (RSS)` }] },
-    },
-  };
+    alternates: { types: { 'application/rss+xml': [{ url: `/flux/theme/${found.tag.slug}/rss.xml`, title: `Thème ${found.tag.name} (RSS)` }] } },
+  });
 }
 
 export default async function TagPage({ params }: Props) {

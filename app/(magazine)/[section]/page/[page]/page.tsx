@@ -4,6 +4,7 @@ import { laterPage } from '@/components/listing/page-param';
 import { SectionListing } from '@/components/listing/section-listing';
 import { getPublishedPieces, prerenderedPageNumbers, SECTIONS } from '@/lib/content';
 import { SECTION_INFO, sectionFromParam } from '@/lib/content/sections';
+import { pageMetadata } from '@/lib/publishing/page-metadata';
 
 type Props = { params: Promise<{ section: string; page: string }> };
 
@@ -21,7 +22,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const section = sectionFromParam(sectionParam);
   if (!section) return {};
   const info = SECTION_INFO[section];
-  return { title: `${info.title} — page ${page}`, alternates: { canonical: `${info.path}/page/${page}` } };
+  return pageMetadata(`${info.path}/page/${page}`, { title: `${info.title} — page ${page}`, description: info.description });
 }
 
 export default async function SectionPageN({ params }: Props) {

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { AuthorListing } from '@/components/listing/author-listing';
 import { laterPage } from '@/components/listing/page-param';
 import { getAuthor, getAuthors, prerenderedPageNumbers } from '@/lib/content';
+import { pageMetadata } from '@/lib/publishing/page-metadata';
 
 type Props = { params: Promise<{ slug: string; page: string }> };
 
@@ -18,7 +19,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { slug, page } = await params;
   const found = await getAuthor(slug);
   if (!found) return {};
-  return { title: `${found.author.name} — page ${page}`, alternates: { canonical: `${found.author.url}/page/${page}` } };
+  return pageMetadata(`${found.author.url}/page/${page}`, { title: `${found.author.name} — page ${page}` });
 }
 
 export default async function AuthorPageN({ params }: Props) {

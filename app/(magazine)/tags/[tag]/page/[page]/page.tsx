@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { laterPage } from '@/components/listing/page-param';
 import { TagListing } from '@/components/listing/tag-listing';
 import { getTag, getTags, prerenderedPageNumbers } from '@/lib/content';
+import { pageMetadata } from '@/lib/publishing/page-metadata';
 
 type Props = { params: Promise<{ tag: string; page: string }> };
 
@@ -15,7 +16,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { tag, page } = await params;
   const found = await getTag(tag);
   if (!found) return {};
-  return { title: `Thème : ${found.tag.name} — page ${page}`, alternates: { canonical: `/tags/${found.tag.slug}/page/${page}` } };
+  return pageMetadata(`/tags/${found.tag.slug}/page/${page}`, { title: `Thème : ${found.tag.name} — page ${page}` });
 }
 
 export default async function TagPageN({ params }: Props) {

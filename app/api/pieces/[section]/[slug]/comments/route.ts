@@ -1,5 +1,5 @@
 import { requirePieceKey } from '@/lib/http/path-params';
-import { decodeCursor } from '@/lib/readers/comments';
+import { decodeCursor } from '@/lib/readers/comment-cursor';
 import { ApiError, MESSAGES } from '@/lib/errors';
 import { assertSameOrigin, handleApi, json, parseInput, readerOf, readJsonBody, withReaderCookie, writerOf } from '@/lib/http/api';
 import { cachedCommentPage, revalidatePiece } from '@/lib/readers/piece-cache';

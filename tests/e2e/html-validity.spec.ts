@@ -1,0 +1,111 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { expect, test } from '@playwright/test';
+import { XSS_PAYLOADS } from '../fixtures/xss-payloads';
+import { startStack, type Stack } from './fixtures/stack';
+
+// Every kind of page, and a piece under hostile comments, through the Nu Html Checker (the W3C's
+// validator, vnu.jar from npm) in a single run of Java: no error allowed.
+const VNU_JAR = String(createRequire(import.meta.url)('vnu-jar'));
+// A small heap and the serial collector start fast; the checker's schema wants a deep thread stack
+// (it overflowed at 1 MB here under some JIT settings).
+const JAVA = ['-Xss4m', '-Xmx256m', '-XX:+UseSerialGC'];
+const PIECE = '/articles/archive-08';
+// Each kind of page: its file name for the report, its address, and the status it answers.
+const PAGES: [string, string, number][] = [
+  ['accueil', '/', 200],
+  ['interviews', '/interviews', 200],
+  ['articles', '/articles', 200],
+  ['articles-page-2', '/articles/page/2', 200],
+  ['interview', '/interviews/valerie-march-place-des-reseaux', 200],
+  ['article', '/articles/strategie-des-petits-cailloux', 200],
+  ['themes', '/tags', 200],
+  ['theme', '/tags/savoir-vivre', 200],
+  ['auteurs', '/auteurs', 200],
+  ['auteur', '/auteurs/nelly-lambert', 200],
+  ['recherche', '/recherche', 200],
+  ['connexion', '/connexion', 200],
+  ['article-inconnu', '/articles/nexiste-pas', 404],
+  ['page-inconnue', '/cette-page-nexiste-pas', 404],
+];
+// Names and texts that must come out as text, and as valid HTML: markup, quotes, ampersands (bare
+// and as entities), a link carrying them, emoji, bidirectional and zero-width marks, line breaks.
+const HOSTILE = [
+  { author: '<script>alert(1)</script>', body: '<script>alert("x")</script> </p></article><p>fin' },
+  { author: 'Zoé "Zaza" O’Neil & fils', body: 'Guillemets "doubles", \'simples\', « français » ; & seule, &amp; &lt;b&gt; &#x27; &copy' },
+  { author: '👩🏽‍💻 Émoji 🎉', body: 'Bravo 👏🏽 ! 🇫🇷 👨‍👩‍👧‍👦 😀 — des caractères hors du plan de base.' },
+  { author: '\u202Egnp.exe', body: 'De droite à gauche : \u200Fمرحبا بالعالم\u200F, \u202Bimbriqué\u202C et \u2067isolé\u2069 \u200E.' },
+  { author: 'Lien', body: 'Voir https://exemple.fr/?a=1&b="2"&c=<3> et https://exemple.fr/chemin#ancre.' },
+  { author: 'Balises', body: '<!-- commentaire --> ]]> <![CDATA[ x ]]> </textarea></title><style>*{}</style>' },
+  { author: 'Lignes', body: 'Ligne 1\nLigne 2\n\n\nParagraphe\r\n\tavec tabulation' },
+  { author: 'Zéro\u200Blargeur', body: '<\u200Bscript>alert(1)</script> jav\u200Bascript:alert(1)' },
+];
+let stack: Stack;
+let folder = '';
+
+// Comments published at once, on a stack of their own: the piece's HTML shows them to everyone.
+test.beforeAll(async () => {
+  folder = mkdtempSync(path.join(tmpdir(), 'pdr-vnu-'));
+  stack = await startStack({ COMMENT_MODERATION: 'post', COMMENT_MAX_LINKS: '10', RATE_COMMENTS_PER_MINUTE_READER: '1000', RATE_COMMENTS_PER_MINUTE_ADDRESS: '1000' });
+});
+test.afterAll(async () => {
+  await stack?.stop();
+  if (folder) rmSync(folder, { recursive: true, force: true });
+});
+
+async function comment(input: { author: string; body: string; parentId?: string }): Promise<string> {
+  const response = await fetch(`${stack.baseUrl}/api/pieces${PIECE}/comments`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', origin: stack.baseUrl },
+    body: JSON.stringify(input),
+  });
+  expect(response.status, `${input.author}: ${input.body}`).toBe(201);
+  const { comment } = (await response.json()) as { comment: { id: string; status: string } };
+  expect(comment.status, input.author).toBe('published');
+  return comment.id;
+}
+
+async function html(url: string, status = 200): Promise<string> {
+  const response = await fetch(`${stack.baseUrl}${url}`);
+  expect(response.status, url).toBe(status);
+  const text = await response.text();
+  expect(text, url).toMatch(/^<!DOCTYPE html>/i);
+  return text;
+}
+
+type VnuMessage = { type: string; url: string; lastLine?: number; firstColumn?: number; message: string; extract?: string };
+
+test('every kind of page, and a piece under hostile comments, is valid HTML', async () => {
+  // More top-level comments than a page holds, so the next ones have a page of their own; the
+  // whole corpus of hostile strings as replies, shown with their parent.
+  const ids: string[] = [];
+  for (const input of [...HOSTILE, ...HOSTILE.slice(0, 4)]) ids.push(await comment(input));
+  const replies = XSS_PAYLOADS.map((payload, i) => ({
+    author: payload.trim() && payload.length <= 60 && !/[\n\r\t]/.test(payload) ? payload : `Lecteur ${i}`,
+    body: `Réponse ${i} : ${payload}`,
+    parentId: ids[i % 10],
+  }));
+  for (let start = 0; start < replies.length; start += 8) await Promise.all(replies.slice(start, start + 8).map(comment));
+  let piece = '';
+  await expect.poll(async () => (piece = await html(PIECE)).includes(`Réponse ${XSS_PAYLOADS.length - 1} :`), { timeout: 15_000 }).toBe(true);
+  const more = /href="([^"]*\/commentaires\?apres=[^"]+)"/.exec(piece)?.[1]?.replaceAll('&amp;', '&');
+  expect(more, 'the link to the next comments').toBeTruthy();
+
+  const files: Record<string, string> = { 'contenu-commente': piece, 'commentaires-suivants': await html(more ?? '') };
+  for (const [name, url, status] of PAGES) files[name] = await html(url, status);
+  const paths = Object.entries(files).map(([name, text]) => {
+    const file = path.join(folder, `${name}.html`);
+    writeFileSync(file, text);
+    return file;
+  });
+
+  const vnu = spawnSync('java', [...JAVA, '-jar', VNU_JAR, '--format', 'json', '--errors-only', '--stdout', ...paths], { encoding: 'utf8' });
+  expect(vnu.error, 'Java is needed: scripts/ensure-java.sh installs it').toBeUndefined();
+  expect(vnu.stdout, vnu.stderr).toMatch(/^\{/);
+  const errors = (JSON.parse(vnu.stdout) as { messages: VnuMessage[] }).messages.filter((message) => message.type !== 'info');
+  const report = errors.map((error) => `${path.basename(error.url)}:${error.lastLine ?? '?'}:${error.firstColumn ?? '?'} ${error.message}\n    ${error.extract?.replace(/\n/g, '⏎') ?? ''}`);
+  expect(errors.length, `The Nu Html Checker finds ${errors.length} error(s):\n${report.join('\n')}`).toBe(0);
+});
