@@ -5,8 +5,8 @@ import { allAuthors, allPieceSummaries, contentVersion } from './store';
 
 // Next renders a page that calls notFound() under a dynamic segment as an empty error shell
 // (`<html id="__next_error__">`, the text only in the script payload), while a path that matches
-// no route gets the real, server-rendered 404 page. proxy.ts asks here whether a path names
-// something the magazine has, and sends what it does not to a path no route matches.
+// no route gets the real, server-rendered 404 page. lib/http/request-guard.ts asks here whether a
+// path names something the magazine has, and sends what it does not to a path no route matches.
 
 /** First segments served by routes of their own, never by `[section]`; checked against app/ by a test. */
 export const STATIC_FIRST_SEGMENTS = new Set(['api', 'auteurs', 'compte', 'connexion', 'desabonnement', 'flux', 'image-sociale.png', 'recherche', 'redaction', 'tags']);

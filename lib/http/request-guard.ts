@@ -17,8 +17,14 @@ import { decodeCursor } from '@/lib/readers/comment-cursor';
 //   browser keeps the address it asked for.
 
 const PAGE_METHODS = ['GET', 'HEAD', 'POST', 'OPTIONS'];
-// Next's files, the API, the feeds and anything with a file extension are never pages.
-const NOT_A_PAGE = /^\/(?:_next\/|api\/|flux\/)|\.[A-Za-z0-9]+$/;
+// Next's own paths (`/_next/…`, and `/__nextjs…` under `next dev`), the API, the feeds and anything
+// with a file extension are never pages.
+const NOT_A_PAGE = /^\/(?:_|api\/|flux\/)|\.[A-Za-z0-9]+$/;
+
+/** Whether a path may be a page of the magazine, to be judged by the content index. */
+export function mayBePage(pathname: string): boolean {
+  return !NOT_A_PAGE.test(pathname);
+}
 
 function refuse(response: ServerResponse, method: string, allowed: readonly string[]): void {
   const body = methodNotAllowedBody(method, allowed);
@@ -61,7 +67,7 @@ export function guardRequests(includeUnpublished: boolean): void {
       return true;
     }
     // In preview (draft mode's cookie), drafts are pages too: the page itself decides.
-    const page = (method === 'GET' || method === 'HEAD') && !NOT_A_PAGE.test(pathname) && !request.headers.cookie?.includes('__prerender_bypass');
+    const page = (method === 'GET' || method === 'HEAD') && mayBePage(pathname) && !request.headers.cookie?.includes('__prerender_bypass');
     const search = query === -1 ? '' : url.slice(query);
     if (page && unknownPage(pathname, search, includeUnpublished)) request.url = NOT_FOUND_PATH + search;
     return false;

@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { mayBePage } from '@/lib/http/request-guard';
 import { allowedMethods, ROUTE_METHODS } from '@/lib/http/route-methods';
 
 const appDir = path.resolve(import.meta.dirname, '../../../app');
@@ -39,5 +40,14 @@ describe('the methods of route handlers', () => {
     expect(allowedMethods('/api/openapi.json')).toEqual(['GET', 'HEAD', 'OPTIONS']);
     expect(allowedMethods('/api/openapiXjson')).toBeNull();
     expect(allowedMethods('/articles/un-article')).toBeNull();
+  });
+});
+
+describe('the paths the request guard judges as pages', () => {
+  it('leaves Next’s own paths, the API, the feeds and files alone', () => {
+    for (const path of ['/_next/static/chunks/a.js', '/__nextjs_original-stack-frame', '/api/pieces/articles/x/rating', '/flux/rss.xml', '/robots.txt', '/image-sociale.png']) {
+      expect(mayBePage(path), path).toBe(false);
+    }
+    for (const path of ['/', '/articles/un-article', '/tags/strategie/page/2', '/cette-page-nexiste-pas']) expect(mayBePage(path), path).toBe(true);
   });
 });
