@@ -1,9 +1,9 @@
 import 'server-only';
 import { cacheLife, cacheTag } from 'next/cache';
 import { draftMode } from 'next/headers';
-import { showUnpublished } from '@/lib/env';
+import { env, showUnpublished } from '@/lib/env';
 import { CONTENT_TAG } from '@/lib/cache-tags';
-import { isPublished, newestFirst, PieceIndex } from './rules';
+import { nextPublication, publishedIndex, type PieceIndex } from './rules';
 import { allAuthors, allPieceSummaries, contentVersion, readPiece } from './store';
 import type { AuthorProfile, Piece, PieceSummary, Section, Tag } from './types';
 
@@ -22,7 +22,7 @@ async function publicationInstant(_contentVersion: string): Promise<number> {
   const now = Date.now();
   // Computed again within the hour, and when the next scheduled piece is due (a minute at the
   // least): it then appears in the lists, the feeds, the sitemap, and its page answers.
-  const next = Math.min(...allPieceSummaries().filter((piece) => !piece.draft && Date.parse(piece.date) > now).map((piece) => Date.parse(piece.date)));
+  const next = nextPublication(allPieceSummaries(), now);
   const untilNext = Number.isFinite(next) ? Math.ceil((next - now) / 1000) : 3600;
   cacheLife({ stale: 300, revalidate: Math.min(3600, Math.max(60, untilNext)), expire: 86_400 });
   return now;
@@ -35,12 +35,7 @@ async function published(): Promise<PieceIndex> {
   const version = contentVersion();
   const now = await publicationInstant(version);
   const id = `${version}@${now}`;
-  if (built?.id !== id) {
-    const pieces = allPieceSummaries()
-      .filter((piece) => isPublished(piece, now, showUnpublished))
-      .map((piece) => (Date.parse(piece.date) > now ? { ...piece, scheduled: true } : piece));
-    built = { id, index: new PieceIndex(newestFirst(pieces)) };
-  }
+  if (built?.id !== id) built = { id, index: publishedIndex(allPieceSummaries(), now, showUnpublished) };
   return built.index;
 }
 
@@ -55,6 +50,11 @@ async function previewPiece(section: Section, slug: string): Promise<PieceSummar
   const candidate = allPieceSummaries().find((piece) => piece.section === section && piece.slug === slug);
   if (!candidate || !(await draftMode()).isEnabled) return null;
   return { ...candidate, preview: true };
+}
+
+/** The `[section]/[slug]` params the build prerenders: the newest PRERENDER_PIECES pieces. */
+export async function prerenderedPieceParams(): Promise<{ section: Section; slug: string }[]> {
+  return (await getPublishedPieces()).slice(0, env.PRERENDER_PIECES).map((piece) => ({ section: piece.section, slug: piece.slug }));
 }
 
 /** A published piece with its body, related pieces and neighbours, or null. */

@@ -1,5 +1,5 @@
 import 'server-only';
-import { isPublished, newestFirst, pageNumberParam, paginate, PieceIndex } from './rules';
+import { nextPublication, pageNumberParam, paginate, publishedIndex, type PieceIndex } from './rules';
 import { SECTIONS, type Section } from './types';
 import { allAuthors, allPieceSummaries, contentVersion } from './store';
 
@@ -21,8 +21,7 @@ function publishedAt(now: number, includeUnpublished: boolean): PieceIndex {
   const version = contentVersion();
   if (built?.id !== version || now >= built.until) {
     const pieces = allPieceSummaries();
-    const due = pieces.filter((piece) => !piece.draft && Date.parse(piece.date) > now).map((piece) => Date.parse(piece.date));
-    built = { id: version, index: new PieceIndex(newestFirst(pieces.filter((piece) => isPublished(piece, now, includeUnpublished)))), until: Math.min(Infinity, ...due) };
+    built = { id: version, index: publishedIndex(pieces, now, includeUnpublished), until: nextPublication(pieces, now) };
   }
   return built.index;
 }

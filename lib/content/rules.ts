@@ -52,6 +52,19 @@ export function pageWindow(page: number, pageCount: number, around = 2): Array<n
   });
 }
 
+/** When the next scheduled piece falls due after `now` (Infinity when none is). */
+export function nextPublication(pieces: readonly PieceSummary[], now: number): number {
+  return Math.min(Infinity, ...pieces.filter((piece) => !piece.draft && Date.parse(piece.date) > now).map((piece) => Date.parse(piece.date)));
+}
+
+/** The index of the pieces readers may see at `now`; a future piece shown anyway (development) is marked scheduled. */
+export function publishedIndex(pieces: readonly PieceSummary[], now: number, includeUnpublished = false): PieceIndex {
+  const shown = pieces
+    .filter((piece) => isPublished(piece, now, includeUnpublished))
+    .map((piece) => (Date.parse(piece.date) > now ? { ...piece, scheduled: true } : piece));
+  return new PieceIndex(newestFirst(shown));
+}
+
 /**
  * Lookups over the published pieces, built once per list (newest first): a page finds its piece,
  * its neighbours, its related pieces and the pieces of a section, tag or author without scanning

@@ -11,6 +11,15 @@ export const controlMessage = (field: string) => ({
   error: `${field} contient un caractère de contrôle invisible (copié d’un autre logiciel ?) : retirez-le, puis envoyez à nouveau.`,
 });
 
+/** The name a reader signs with (a comment's, an account's), with the message for a missing one. */
+export const readerNameSchema = (missing: string) =>
+  z
+    .string({ error: missing })
+    .regex(NO_CONTROL, controlMessage('Le nom'))
+    .trim()
+    .min(1, { error: missing })
+    .max(AUTHOR_NAME_MAX, { error: `Le nom ne peut pas dépasser ${AUTHOR_NAME_MAX} caractères.` });
+
 const bodySchema = z
   .string({ error: 'Le commentaire est obligatoire.' })
   .regex(NO_CONTROL, controlMessage('Le commentaire'))
@@ -22,12 +31,7 @@ const bodySchema = z
 /** `POST …/comments`: a new comment or a reply. */
 export const commentInputSchema = z
   .object({
-    author: z
-      .string({ error: 'Indiquez votre nom.' })
-      .regex(NO_CONTROL, controlMessage('Le nom'))
-      .trim()
-      .min(1, { error: 'Indiquez votre nom.' })
-      .max(AUTHOR_NAME_MAX, { error: `Le nom ne peut pas dépasser ${AUTHOR_NAME_MAX} caractères.` }),
+    author: readerNameSchema('Indiquez votre nom.'),
     email: z
       .union([z.literal(''), z.email({ error: 'Cette adresse e-mail n’est pas valide.' }).max(254)])
       .transform((value) => value || undefined)

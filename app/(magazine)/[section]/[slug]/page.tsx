@@ -7,9 +7,8 @@ import { PieceHeader } from '@/components/article/piece-header';
 import { ShareLinks } from '@/components/article/share-links';
 import { TableOfContents } from '@/components/article/table-of-contents';
 import { PieceReaders } from '@/components/reader/piece-readers';
-import { getPiece, getPublishedPieces } from '@/lib/content';
+import { getPiece, prerenderedPieceParams } from '@/lib/content';
 import { sectionFromParam } from '@/lib/content/sections';
-import { env } from '@/lib/env';
 import { pageMetadata, pieceCard } from '@/lib/publishing/page-metadata';
 
 type Props = { params: Promise<{ section: string; slug: string }> };
@@ -17,7 +16,7 @@ type Props = { params: Promise<{ section: string; slug: string }> };
 // The newest pieces are prerendered; an older one is rendered on its first visit and cached, so
 // the build's time and memory stop growing with the archive (PRERENDER_PIECES).
 export async function generateStaticParams() {
-  return (await getPublishedPieces()).slice(0, env.PRERENDER_PIECES).map((piece) => ({ section: piece.section, slug: piece.slug }));
+  return prerenderedPieceParams();
 }
 
 // Metadata and page ask for the same piece: read it once per request.

@@ -1,13 +1,12 @@
-import { getPiece, getPublishedPieces } from '@/lib/content';
+import { getPiece, prerenderedPieceParams } from '@/lib/content';
 import { SECTION_INFO, sectionFromParam } from '@/lib/content/sections';
-import { env } from '@/lib/env';
 import { pngResponse, socialCardPng } from '@/lib/publishing/social-card';
 
 type Context = { params: Promise<{ section: string; slug: string }> };
 
 // Drawn at build for the pieces the build prerenders, on first request for older ones.
 export async function generateStaticParams() {
-  return (await getPublishedPieces()).slice(0, env.PRERENDER_PIECES).map((piece) => ({ section: piece.section, slug: piece.slug }));
+  return prerenderedPieceParams();
 }
 
 /** The social card of a piece: its section, its title, the magazine's name. */
