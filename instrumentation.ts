@@ -3,15 +3,18 @@
 // ours that a client cannot forge (it is overwritten), before Next handles it. And send pages
 // from bytes encoded and hashed once per page rather than once per reader (lib/response-bytes.ts).
 // And answer, before Next, methods a route does not support (405) and page paths that name
-// nothing the magazine has (its real 404 page) (lib/http/request-guard.ts).
+// nothing the magazine has (its real 404 page) (lib/http/request-guard.ts). And count requests
+// in flight, to stop without losing one on SIGTERM (lib/http/instance.ts).
 export async function register() {
   if (process.env.NEXT_RUNTIME === 'nodejs') {
-    const [{ stampRemoteAddress }, { sendPagesAsBytes }, { guardRequests }, { showUnpublished }] = await Promise.all([
+    const [{ manageInstance }, { stampRemoteAddress }, { sendPagesAsBytes }, { guardRequests }, { showUnpublished }] = await Promise.all([
+      import('./lib/http/instance'),
       import('./lib/http/remote-address'),
       import('./lib/http/response-bytes'),
       import('./lib/http/request-guard'),
       import('./lib/env'),
     ]);
+    manageInstance();
     stampRemoteAddress();
     sendPagesAsBytes();
     guardRequests(showUnpublished);

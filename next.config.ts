@@ -1,7 +1,21 @@
+import path from 'node:path';
 import type { NextConfig } from 'next';
+import { PHASE_PRODUCTION_BUILD, PHASE_PRODUCTION_SERVER } from 'next/constants';
+import { builtId, newBuildId } from './lib/build-id';
 import { HSTS, securityHeaders } from './lib/http/security-headers';
 
-const nextConfig: NextConfig = {
+const distDir = process.env.NEXT_DIST_DIR ?? '.next';
+// Both of Next's cache hooks: in Redis with REDIS_URL (several instances), in memory without
+// (lib/cache/README.md). Absolute paths, so each copy of a build loads its own files.
+const cacheHandler = path.resolve('lib/cache/incremental-cache-handler.cjs');
+const useCacheHandler = path.resolve('lib/cache/use-cache-handler.cjs');
+
+const nextConfig = (phase: string): NextConfig => ({
+  cacheHandler,
+  cacheHandlers: { default: useCacheHandler, remote: useCacheHandler },
+  // One build, several instances: one id for the build and for the browsers' files.
+  generateBuildId: () => newBuildId(),
+  deploymentId: phase === PHASE_PRODUCTION_BUILD ? newBuildId() : phase === PHASE_PRODUCTION_SERVER ? (builtId(distDir) ?? undefined) : undefined,
   // Pages are prerendered; the parts read from the database are cached per piece and revalidated
   // by tag on every write (see lib/content and, later, the ratings and comments modules).
   cacheComponents: true,
@@ -13,7 +27,7 @@ const nextConfig: NextConfig = {
     unavailable: { stale: 30, revalidate: 15, expire: 300 },
   },
   // The browser tests build into their own folder, so they never replace the developer's build.
-  distDir: process.env.NEXT_DIST_DIR ?? '.next',
+  distDir,
   poweredByHeader: false,
   async headers() {
     return [
@@ -32,6 +46,6 @@ const nextConfig: NextConfig = {
   // test build, in its own folder, gets a tsconfig of its own, which Next may rewrite at will.
   typescript: { ignoreBuildErrors: true, tsconfigPath: process.env.NEXT_TSCONFIG ?? 'tsconfig.json' },
   reactStrictMode: true,
-};
+});
 
 export default nextConfig;

@@ -22,7 +22,7 @@ export default defineConfig({
   webServer: {
     // Built beforehand by scripts/test.mjs into its own folder, from the test archive; served by
     // the launcher of `npm start`, on the embedded database the build used.
-    command: `node_modules/.bin/tsx scripts/serve.ts start -p ${PORT} -H 127.0.0.1`,
+    command: `node --import tsx scripts/serve.ts start -p ${PORT} -H 127.0.0.1`,
     url: `http://127.0.0.1:${PORT}/`,
     reuseExistingServer: false,
     timeout: 60_000,

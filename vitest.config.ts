@@ -29,10 +29,17 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: 'unit', include: ['tests/unit/**/*.test.ts', 'tests/integration/app/**/*.test.ts', 'tests/integration/content/**/*.test.ts'], sequence: { groupOrder: 0 } },
+        test: {
+          name: 'unit',
+          include: ['tests/unit/**/*.test.ts', 'tests/integration/app/**/*.test.ts', 'tests/integration/content/**/*.test.ts'],
+          exclude: ['tests/integration/app/instances.test.ts'],
+          sequence: { groupOrder: 0 },
+        },
       },
       database('db-server', 1),
       database('db-embedded', 2),
+      // Two instances, nginx and a load of 20 s: alone, last, so that nothing else's timing pays for it.
+      { extends: true, test: { name: 'instances', include: ['tests/integration/app/instances.test.ts'], sequence: { groupOrder: 3 } } },
     ],
   },
 });

@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
-# The benchmarks need Debian's wrk, nginx and Chromium (Lighthouse). Installs what is missing
+# The benchmarks need Debian's wrk, nginx, Redis (part 7) and Chromium (Lighthouse). Installs what is missing
 # when we may (root with apt-get, as on CI machines); otherwise says what to install.
 set -euo pipefail
 missing=()
 command -v wrk >/dev/null || missing+=(wrk)
+command -v redis-server >/dev/null || missing+=(redis-server)
+command -v redis-cli >/dev/null || missing+=(redis-tools)
 command -v nginx >/dev/null || [ -x /usr/sbin/nginx ] || missing+=(nginx-light)
 [ -x /usr/bin/chromium ] || missing+=(chromium)
 [ -x /usr/bin/time ] || missing+=(time)

@@ -10,6 +10,7 @@ import { readsTable, writesTable } from './api';
 import { benchBuild, buildTable, DEFAULT_SIZES, restoreMagazineContent, type BuildFigures } from './build';
 import { lighthouseTable } from './lighthouse';
 import { ensureTools } from './lib';
+import { benchInstances, instancesSection, instancesTable } from './instances';
 import { ARTICLE, BARE_DIR, benchServing, PIECE, servingTable } from './serve';
 
 /** First line a tool prints about its version (nginx and wrk print it on stderr, or exit 1). */
@@ -66,6 +67,8 @@ async function main() {
   const sizes = buildSizes();
   ensureTools();
   const serving = await benchServing();
+  console.log('▶ Plusieurs instances (partie 7)');
+  const instances = await benchInstances();
   const weights = weightTable(pageWeights(path.resolve('bench/out/next')), pageWeights(path.join(BARE_DIR, '.next')));
   const builds: BuildFigures[] = [];
   try {
@@ -80,12 +83,13 @@ async function main() {
     builds: builds.length > 0 ? buildTable(builds) : 'Non mesuré dans cette exécution (`--builds none`).',
     weights,
     lighthouse: lighthouseTable(PIECE, serving.lighthouse),
+    instances: instancesSection(instancesTable(instances)),
   };
   const report = `# Mesures de performance
 
 Produit par \`npm run bench\` (scripts dans \`bench/\`) ; à relancer tel quel sur un clone neuf
-(il faut les paquets Debian \`wrk\`, \`nginx-light\` et \`chromium\`, et les ports 3101 à 3104
-libres). Ce fichier est réécrit à chaque mesure ; chaque partie se relance seule avec la
+(il faut les paquets Debian \`wrk\`, \`nginx-light\`, \`redis-server\` et \`chromium\`, et les ports
+3101 à 3109 libres). Ce fichier est réécrit à chaque mesure ; chaque partie se relance seule avec la
 commande donnée dans son titre. Rien de tout cela n’est dans \`npm test\`.
 
 ${machine()}
@@ -151,6 +155,8 @@ mobile par défaut (téléphone moyen, 4G lente simulée, processeur ralenti 4×
 l’interview fondatrice servie par \`next start\`.
 
 ${sections.lighthouse}
+
+${sections.instances}
 
 ${readFileSync('bench/analyse.md', 'utf8').trim()}
 `;

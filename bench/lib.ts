@@ -1,8 +1,9 @@
 // Shared pieces of the benchmarks: wrk runs and their figures, servers started and stopped
 // together, nginx configurations written under bench/out.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { writeNginxConfig } from '../scripts/local-nginx';
 
 export const OUT = path.resolve('bench/out');
 export const bin = (name: string) => path.resolve('node_modules/.bin', name);
@@ -127,42 +128,9 @@ export function run(command: string, args: string[], env: Record<string, string>
 
 // nginx as the same user, everything under bench/out/nginx: one static server on the page's
 // exact bytes, and the production set-up of deploy/nginx.conf (reverse proxy with a one-second
-// micro-cache) with only its ports and cache folder changed.
-export function writeNginxConfig({ staticPort, proxyPort, upstreamPort }: { staticPort: number; proxyPort: number; upstreamPort: number }): string {
-  const dir = path.join(OUT, 'nginx');
-  mkdirSync(path.join(dir, 'www'), { recursive: true });
-  mkdirSync(path.join(dir, 'cache'), { recursive: true });
-  const production = readFileSync(path.resolve('deploy/nginx.conf'), 'utf8');
-  const replacements: Array<[string, string]> = [
-    ['/var/cache/nginx/place-des-reseaux', `${dir}/cache`],
-    ['server 127.0.0.1:3000;', `server 127.0.0.1:${upstreamPort};`],
-    ['listen 80;', `listen 127.0.0.1:${proxyPort};`],
-  ];
-  const proxy = replacements.reduce((text, [from, to]) => {
-    if (!text.includes(from)) throw new Error(`deploy/nginx.conf ne contient plus « ${from} » : mettez bench/lib.ts à jour.`);
-    return text.replace(from, to);
-  }, production);
-  const file = path.join(dir, 'nginx.conf');
-  writeFileSync(file, `worker_processes auto;
-pid ${dir}/nginx.pid;
-error_log ${dir}/error.log warn;
-events { worker_connections 1024; }
-http {
-  access_log off;
-  client_body_temp_path ${dir}/tmp-body;
-  proxy_temp_path ${dir}/tmp-proxy;
-  fastcgi_temp_path ${dir}/tmp-fastcgi;
-  uwsgi_temp_path ${dir}/tmp-uwsgi;
-  scgi_temp_path ${dir}/tmp-scgi;
-  default_type text/html;
-  server {
-    listen 127.0.0.1:${staticPort};
-    root ${dir}/www;
-  }
-${proxy}
-}
-`);
-  return file;
+// micro-cache) with only its ports and folders changed (scripts/local-nginx.ts).
+export function writeBenchNginxConfig({ name = 'nginx', staticPort, proxyPort, upstreamPorts, microCache = true }: { name?: string; staticPort?: number; proxyPort: number; upstreamPorts: number[]; microCache?: boolean }): string {
+  return writeNginxConfig({ dir: path.join(OUT, name), staticPort, proxyPort, upstreamPorts, microCache });
 }
 
 /** wrk, nginx, Chromium and GNU time, installed from Debian when missing (bench/ensure-tools.sh). */

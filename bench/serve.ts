@@ -10,7 +10,7 @@ import path from 'node:path';
 import { startEmbeddedPostgres } from '../lib/db/embedded-postgres';
 import { benchReads, benchWrites, readsTable, writesTable, type ReadFigures, type WriteRow } from './api';
 import { benchLighthouse, lighthouseTable, type LighthouseRun } from './lighthouse';
-import { assertPortsFree, bin, ensureTools, OUT, run, startProcess, stopAll, waitForHttp, wrk, writeNginxConfig, type WrkResult } from './lib';
+import { assertPortsFree, bin, ensureTools, OUT, run, startProcess, stopAll, waitForHttp, wrk, writeBenchNginxConfig, type WrkResult } from './lib';
 
 export const PIECE = '/interviews/valerie-march-place-des-reseaux';
 /** The page loaded with no comment, then with 200 (part 2). */
@@ -85,12 +85,12 @@ export async function benchServing(): Promise<ServingFigures> {
   const env = { ...magazineEnv, DATABASE_URL: database.url };
   try {
     run(bin('tsx'), ['scripts/serve.ts', 'build'], env);
-    startProcess(bin('tsx'), ['scripts/serve.ts', 'start', '-p', String(PORTS.magazine)], { env, log: path.join(OUT, 'logs', 'magazine.log') });
+    startProcess(process.execPath, ['--import', 'tsx', 'scripts/serve.ts', 'start', '-p', String(PORTS.magazine)], { env, log: path.join(OUT, 'logs', 'magazine.log') });
     await waitForHttp(`http://127.0.0.1:${PORTS.magazine}${PIECE}`);
     const html = await (await fetch(`http://127.0.0.1:${PORTS.magazine}${PIECE}`)).text();
     const bytes = Buffer.byteLength(html);
 
-    const config = writeNginxConfig({ staticPort: PORTS.nginx, proxyPort: PORTS.proxy, upstreamPort: PORTS.magazine });
+    const config = writeBenchNginxConfig({ staticPort: PORTS.nginx, proxyPort: PORTS.proxy, upstreamPorts: [PORTS.magazine] });
     writeFileSync(path.join(OUT, 'nginx', 'www', 'interview.html'), html);
 
     // The bare page's text appears twice (HTML and React's payload): build once, measure,

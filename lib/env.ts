@@ -42,6 +42,28 @@ const schema = z.object({
     .string()
     .default('')
     .transform((value) => value.split(',').map((email) => email.trim().toLowerCase()).filter(Boolean)),
+  /**
+   * Redis shared by several instances of one build: the cache of pages and of cached reads, and
+   * tag invalidations (lib/cache/). Unset: one instance, its own memory.
+   */
+  REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\/./, 'REDIS_URL doit être une adresse redis://hôte:port (ou rediss:// avec TLS), par exemple redis://127.0.0.1:6379/0')
+    .optional(),
+  /** Prefix of this site's keys in Redis (default `pdr:` and the site's host), so two sites can share one. */
+  REDIS_PREFIX: z.string().regex(/^[\w.:-]{1,100}$/, 'REDIS_PREFIX : 1 à 100 caractères parmi lettres, chiffres, _ . : -').optional(),
+  /**
+   * Key with which Next encrypts the server actions' bound values: the same for every instance of
+   * one build (base64 of 16, 24 or 32 bytes; `openssl rand -base64 32`). Required with REDIS_URL.
+   */
+  NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: z
+    .string()
+    .refine((value) => /^[A-Za-z0-9+/]+={0,2}$/.test(value) && [16, 24, 32].includes(Buffer.from(value, 'base64').length), {
+      message: 'NEXT_SERVER_ACTIONS_ENCRYPTION_KEY doit être 16, 24 ou 32 octets en base64 (par exemple : openssl rand -base64 32)',
+    })
+    .optional(),
+  /** On SIGTERM, how long in-flight requests may take before their connections are closed. */
+  DRAIN_TIMEOUT_MS: positiveInt(10_000),
   /** Number of reverse proxies in front of the app whose X-Forwarded-For to believe (0: none). */
   TRUST_PROXY: z
     .string()

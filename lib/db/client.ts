@@ -39,6 +39,25 @@ export function connectDatabase(url: string): void {
   globalForDb.placeDesReseauxDb ??= connect(url);
 }
 
+/** Whether the database answers a trivial query now (for /api/health). */
+export async function databaseAnswers(): Promise<boolean> {
+  try {
+    await db().pool.query('SELECT 1');
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Closes the process's pool, if it opened one: its connections end cleanly on the server's side. */
+export async function closeDatabase(): Promise<void> {
+  const database = globalForDb.placeDesReseauxDb;
+  if (!database) return;
+  globalForDb.placeDesReseauxDb = undefined;
+  await database.prisma.$disconnect();
+  await database.pool.end();
+}
+
 /** The database cannot be reached (down, restarting, overloaded or not configured). */
 export class DatabaseUnavailableError extends Error {
   override name = 'DatabaseUnavailableError';

@@ -8,6 +8,7 @@ export const ROUTE_METHODS: Record<string, readonly string[]> = {
   '/api/auth/[...nextauth]': ['GET', 'POST'],
   '/api/comments/[id]': ['PATCH', 'DELETE'],
   '/api/comments/[id]/reports': ['POST'],
+  '/api/health': ['GET'],
   '/api/moderation/bans': ['GET', 'POST'],
   '/api/moderation/bans/[id]': ['DELETE'],
   '/api/moderation/comments': ['POST'],

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { E2E_PORT } from '../../fixtures/test-env.mjs';
-import { freePort, startServer, TSX_BIN, type RunningServer } from '../setup/next-server';
+import { freePort, LAUNCHER, startServer, type RunningServer } from '../setup/next-server';
 
 // `npm start` with nothing configured: the launcher starts the embedded PostgreSQL, migrates it,
 // serves the magazine, keeps the data across restarts and stops everything together.
@@ -15,7 +15,7 @@ const launcherEnv = { DATA_DIR: dataDir, NEXT_DIST_DIR: '.next-e2e', DATABASE_UR
 
 async function launch(port: number): Promise<RunningServer> {
   // No SITE_URL: the build's own address is served (tests/integration/app/site-url.test.ts).
-  return startServer([TSX_BIN, 'scripts/serve.ts', 'start', '-p', String(port), '-H', '127.0.0.1'], { ...launcherEnv, SITE_URL: '' }, port);
+  return startServer([...LAUNCHER, 'start', '-p', String(port), '-H', '127.0.0.1'], { ...launcherEnv, SITE_URL: '' }, port);
 }
 
 const servers: RunningServer[] = [];
@@ -37,7 +37,7 @@ describe('the launcher behind npm start, with the embedded database', () => {
     expect(first.output()).toContain('PostgreSQL embarqué sur 127.0.0.1:');
     expect(first.output()).toContain('20261126080000_init appliquée');
 
-    const second = spawnSync(TSX_BIN, ['scripts/serve.ts', 'start', '-p', String(await freePort())], {
+    const second = spawnSync(LAUNCHER[0] ?? 'node', [...LAUNCHER.slice(1), 'start', '-p', String(await freePort())], {
       env: { ...process.env, ...launcherEnv },
       encoding: 'utf8',
       timeout: 60_000,

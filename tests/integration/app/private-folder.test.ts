@@ -59,10 +59,10 @@ function env(port: number, dataDir: string): NodeJS.ProcessEnv {
   };
 }
 
-/** `tsx scripts/serve.ts start` from the private copy, once it serves the home page. */
+/** `npm start` (node --import tsx scripts/serve.ts start) from the private copy, once it serves the home page. */
 async function launch(port: number): Promise<Launcher> {
   let output = '';
-  const child = spawn(path.join(project, 'node_modules/.bin/tsx'), ['scripts/serve.ts', 'start', '-p', String(port), '-H', '127.0.0.1'], {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/serve.ts', 'start', '-p', String(port), '-H', '127.0.0.1'], {
     cwd: project,
     env: env(port, path.join(project, '.data')),
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -121,7 +121,7 @@ describe.skipIf(!isRoot)('the launcher run as root from a folder of mode 700 (sk
     mkdirSync(path.dirname(home), { recursive: true });
     writeFileSync(home, '');
     const port = await freePort();
-    const run = spawnSync(path.join(project, 'node_modules/.bin/tsx'), ['scripts/serve.ts', 'start', '-p', String(port)], {
+    const run = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/serve.ts', 'start', '-p', String(port)], {
       cwd: project,
       env: env(port, dataDir),
       encoding: 'utf8',

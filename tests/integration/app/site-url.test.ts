@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { recordSiteUrl, servedSiteUrl, siteUrlRecord } from '../../../scripts/site-url';
-import { TSX_BIN } from '../setup/next-server';
+import { LAUNCHER } from '../setup/next-server';
 
 // The public address is a build setting: `npm start` serves the one its build recorded and
 // refuses another, instead of serving prerendered pages of one origin and fresh ones of another.
@@ -24,7 +24,7 @@ describe('SITE_URL, recorded by the build', () => {
 
   it('npm start refuses, before starting anything, a SITE_URL other than the test build’s', () => {
     expect(readFileSync(siteUrlRecord('.next-e2e'), 'utf8').trim()).toBe('http://127.0.0.1:3100');
-    const started = spawnSync(TSX_BIN, ['scripts/serve.ts', 'start', '-p', '3999'], {
+    const started = spawnSync(LAUNCHER[0] ?? 'node', [...LAUNCHER.slice(1), 'start', '-p', '3999'], {
       env: { ...process.env, NEXT_DIST_DIR: '.next-e2e', SITE_URL: 'http://127.0.0.1:3999', DATABASE_URL: '', DATA_DIR: distDir },
       encoding: 'utf8',
       timeout: 60_000,

@@ -19,7 +19,8 @@ export function randomAddress(): string {
 export class Visitor {
   readonly cookies = new Map<string, string>();
 
-  constructor(readonly address = randomAddress()) {}
+  /** `site`: the address the site is served at (its Origin); a path may also be a whole URL, of one instance. */
+  constructor(readonly address = randomAddress(), readonly site: string = baseUrl) {}
 
   /** The reader cookie, as the browser would send it back. */
   get cookie(): string | null {
@@ -28,10 +29,10 @@ export class Visitor {
   }
 
   async send(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<Answer> {
-    const response = await fetch(`${baseUrl}${path}`, {
+    const response = await fetch(/^https?:/.test(path) ? path : `${this.site}${path}`, {
       method,
       headers: {
-        origin: baseUrl,
+        origin: this.site,
         'x-forwarded-for': this.address,
         ...(body !== undefined && { 'content-type': 'application/json' }),
         ...(this.cookies.size > 0 && { cookie: [...this.cookies].map(([name, value]) => `${name}=${value}`).join('; ') }),
@@ -68,8 +69,8 @@ export function pieceApi(key: string) {
 }
 
 /** Runs SQL on the test database directly, to check what the API stored. */
-export async function query<Row extends pg.QueryResultRow>(text: string, values: unknown[] = []): Promise<Row[]> {
-  const client = new pg.Client({ connectionString: databaseUrl });
+export async function query<Row extends pg.QueryResultRow>(text: string, values: unknown[] = [], url: string = databaseUrl): Promise<Row[]> {
+  const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
     return (await client.query<Row>(text, values)).rows;
@@ -90,14 +91,15 @@ export async function scratchDatabase(): Promise<{ url: string; drop: () => Prom
 export const mailDir = inject('mailDir');
 
 /** A signed-in account for this visitor: a user and a session made in the database (the mail flow has its own test). */
-export async function signInAs(visitor: Visitor, email: string, role: 'reader' | 'editor' = 'reader', name: string | null = null): Promise<string> {
+export async function signInAs(visitor: Visitor, email: string, role: 'reader' | 'editor' = 'reader', name: string | null = null, url: string = databaseUrl): Promise<string> {
   const [user] = await query<{ id: string }>(
     `INSERT INTO users (email, role, name) VALUES ($1, $2, $3)
      ON CONFLICT (email) DO UPDATE SET role = EXCLUDED.role RETURNING id`,
     [email, role, name],
+    url,
   );
   const token = `test-${randomInt(1e12)}-${randomInt(1e12)}`;
-  await query("INSERT INTO sessions (session_token, user_id, expires) VALUES ($1, $2, now() + interval '1 day')", [token, user?.id]);
+  await query("INSERT INTO sessions (session_token, user_id, expires) VALUES ($1, $2, now() + interval '1 day')", [token, user?.id], url);
   visitor.cookies.set('next-auth.session-token', token);
   return user?.id ?? '';
 }

@@ -61,4 +61,9 @@ export async function startServer(command: string[], env: Record<string, string>
 }
 
 export const NEXT_BIN = path.join(root, 'node_modules/.bin/next');
-export const TSX_BIN = path.join(root, 'node_modules/.bin/tsx');
+/**
+ * The launcher as `npm start` runs it: one Node process with tsx as its loader. (tsx's own command
+ * relays a signal through a second process, which it kills if the first does not acknowledge the
+ * signal within 30 ms: on a loaded machine, a clean stop became a SIGKILL.)
+ */
+export const LAUNCHER = [process.execPath, '--import', 'tsx', 'scripts/serve.ts'];

@@ -1,0 +1,190 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { wrk } from '../../../bench/lib';
+import { writeNginxConfig } from '../../../scripts/local-nginx';
+import { SITE_URL, startCluster, within, type Cluster } from '../setup/cluster';
+import { Visitor, pieceApi, signInAs } from '../setup/helpers';
+import { freePort, waitForUrl } from '../setup/next-server';
+
+// Two instances of one build, each from its own copy, on one PostgreSQL and one Redis: what is
+// written through one shows on the other's pages, listings and API within a second, rate limits
+// hold across both, Redis may stop and come back, and a rolling restart behind nginx loses no
+// reader's request.
+
+const KEY = 'interviews/valerie-march-place-des-reseaux';
+const PIECE = `/${KEY}`;
+const LISTING = '/interviews';
+const api = pieceApi(KEY);
+const RATINGS_PER_MINUTE = 8;
+
+let cluster: Cluster;
+let a: string;
+let b: string;
+
+const text = async (url: string) => (await fetch(url)).text();
+/** The card of the piece in a listing: its title, then its figures. */
+const card = async (base: string) => {
+  const html = await text(`${base}${LISTING}`);
+  const start = html.indexOf('href="/interviews/valerie-march-place-des-reseaux"');
+  return start < 0 ? '' : html.slice(start, start + 3000);
+};
+const figures = async (base: string) => (await new Visitor(undefined, SITE_URL).get(`${base}${api.rating}`)).body;
+
+/** Everything a reader of instance `base` sees of a change, within a second. */
+async function showsWithinASecond(base: string, what: { page?: string; notOnPage?: string; card?: string; api?: (body: Record<string, unknown>) => boolean }) {
+  const elapsed = await within(1000, async () => {
+    const page = what.page || what.notOnPage ? await text(`${base}${PIECE}`) : '';
+    return (
+      (!what.page || page.includes(what.page)) &&
+      (!what.notOnPage || !page.includes(what.notOnPage)) &&
+      (!what.card || (await card(base)).includes(what.card)) &&
+      (!what.api || what.api(await figures(base)))
+    );
+  });
+  expect(elapsed, `${base} : ${JSON.stringify({ ...what, api: Boolean(what.api) })} pas visible en 1 s`).not.toBeNull();
+}
+
+beforeAll(async () => {
+  cluster = await startCluster(2, { RATE_RATINGS_PER_MINUTE_READER: String(RATINGS_PER_MINUTE), COMMENT_MODERATION: 'pre' });
+  [a, b] = cluster.instances.map((instance) => instance.url) as [string, string];
+  // Both instances have served the piece, its listing and its figures: each holds them in memory.
+  for (const base of [a, b]) for (const path of [PIECE, LISTING, api.rating, api.comments]) expect((await fetch(`${base}${path}`)).status).toBe(200);
+}, 180_000);
+
+afterAll(async () => {
+  await cluster?.stop();
+});
+
+describe('two instances, one Redis', () => {
+  it('answers /api/health with the database and the shared cache', async () => {
+    const response = await fetch(`${a}/api/health`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('cache-control')).toBe('no-store');
+    expect(await response.json()).toEqual({ status: 'ok', database: 'ok', cache: 'redis' });
+  });
+
+  it('shows a rating made on A on B’s page, card and API within a second, and the other way round', async () => {
+    expect(await (await fetch(`${b}${PIECE}`)).text()).toContain('Aucun avis');
+    expect((await new Visitor(undefined, SITE_URL).put(`${a}${api.rating}`, { value: 4 })).status).toBe(200);
+    await showsWithinASecond(b, { page: '4/5', card: '1 avis', api: (body) => body.count === 1 });
+    expect((await new Visitor(undefined, SITE_URL).put(`${b}${api.rating}`, { value: 2 })).status).toBe(200);
+    await showsWithinASecond(a, { page: '3/5', card: '2 avis', api: (body) => body.count === 2 && body.average === 3 });
+  });
+
+  it('shows a comment approved on A, edited on B and deleted on A, on the other instance each time', async () => {
+    const author = new Visitor(undefined, SITE_URL);
+    const posted = await author.post(`${a}${api.comments}`, { author: 'Camille', body: 'Deux instances, un seul fil de discussion.' });
+    expect(posted.status).toBe(201);
+    const id = (posted.body.comment as { id: string }).id;
+    const editor = new Visitor(undefined, SITE_URL);
+    await signInAs(editor, 'redaction-instances@exemple.fr', 'editor', null, cluster.databaseUrl);
+    expect((await editor.post(`${a}/api/moderation/comments`, { ids: [id], action: 'approve' })).status).toBe(200);
+    await showsWithinASecond(b, { page: 'Deux instances, un seul fil de discussion.', card: '1 commentaire' });
+
+    expect((await author.patch(`${b}/api/comments/${id}`, { body: 'Deux instances, un fil, modifié sur B.' })).status).toBe(200);
+    await showsWithinASecond(a, { page: 'Deux instances, un fil, modifié sur B.', notOnPage: 'un seul fil de discussion' });
+
+    expect((await author.delete(`${a}/api/comments/${id}`)).status).toBe(200);
+    await showsWithinASecond(b, { notOnPage: 'modifié sur B.' });
+    expect(await card(b)).not.toContain('commentaire');
+  });
+
+  it('counts a reader’s per-minute allowance across both instances, as on one', async () => {
+    const reader = new Visitor(undefined, SITE_URL);
+    const statuses: number[] = [];
+    for (let i = 0; i < RATINGS_PER_MINUTE + 2; i++) {
+      statuses.push((await reader.put(`${i % 2 === 0 ? a : b}${api.rating}`, { value: 1 + (i % 5) })).status);
+    }
+    expect(statuses.filter((status) => status === 200)).toHaveLength(RATINGS_PER_MINUTE);
+    expect(statuses.slice(RATINGS_PER_MINUTE)).toEqual([429, 429]);
+  });
+
+  it('keeps serving and writing while Redis is stopped, and shows fresh figures on both once it is back', async () => {
+    const before = (await figures(a)).count as number;
+    await cluster.redis.stop();
+    for (const base of [a, b]) {
+      for (const path of [PIECE, LISTING, api.rating]) expect((await fetch(`${base}${path}`)).status, `${base}${path}`).toBe(200);
+    }
+    const health = await fetch(`${a}/api/health`);
+    expect(health.status).toBe(200);
+    expect(await health.json()).toMatchObject({ status: 'degraded', cache: 'unavailable' });
+    expect((await new Visitor(undefined, SITE_URL).put(`${a}${api.rating}`, { value: 5 })).status).toBe(200);
+    const comment = await new Visitor(undefined, SITE_URL).post(`${b}${api.comments}`, { author: 'Sam', body: 'Écrit pendant que Redis dormait.' });
+    expect(comment.status).toBe(201);
+
+    await cluster.redis.start();
+    for (const base of [a, b]) {
+      const elapsed = await within(5000, async () => (await figures(base)).count === before + 1 && (await card(base)).includes(`${before + 1} avis`));
+      expect(elapsed, `${base} après le retour de Redis`).not.toBeNull();
+    }
+    for (const base of [a, b]) {
+      const healthy = await within(5000, async () => ((await (await fetch(`${base}/api/health`)).json()) as { status: string }).status === 'ok');
+      expect(healthy, `${base}/api/health après le retour de Redis`).not.toBeNull();
+    }
+  });
+});
+
+describe('a rolling restart behind nginx', () => {
+  let nginx: ChildProcess;
+  let dir: string;
+  let proxy: string;
+
+  beforeAll(async () => {
+    dir = mkdtempSync(path.join(tmpdir(), 'pdr-nginx-'));
+    // nginx's workers run as another user when the tests run as root.
+    chmodSync(dir, 0o755);
+    const port = await freePort();
+    proxy = `http://127.0.0.1:${port}`;
+    // The micro-cache off: every reader's request reaches an instance.
+    const config = writeNginxConfig({ dir, proxyPort: port, upstreamPorts: cluster.instances.map((instance) => instance.port), microCache: false });
+    nginx = spawn('nginx', ['-c', config, '-g', 'daemon off;'], { stdio: 'ignore' });
+    await waitForUrl(`${proxy}/api/health`, 10_000, () => '');
+  });
+
+  afterAll(async () => {
+    if (nginx.exitCode === null) {
+      await new Promise<void>((resolve) => {
+        nginx.once('exit', () => resolve());
+        nginx.kill('SIGTERM');
+      });
+    }
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('loses no reader request while each instance in turn is stopped (SIGTERM) and started again', async () => {
+    // Readers' requests: the piece, its listing, its figures and its comments, in turn.
+    const script = path.join(dir, 'readers.lua');
+    writeFileSync(
+      script,
+      `local paths = { "${PIECE}", "${LISTING}", "${api.rating}", "${api.comments}" }
+local n = 0
+request = function()
+  n = n + 1
+  return wrk.format("GET", paths[(n % #paths) + 1])
+end
+`,
+    );
+    for (const path of [PIECE, LISTING, api.rating, api.comments]) expect((await fetch(`${proxy}${path}`)).status, path).toBe(200);
+    const load = wrk(`${proxy}${PIECE}`, { connections: 8, seconds: 20, script });
+    const restarts: string[] = [];
+    await new Promise((resolve) => setTimeout(resolve, 2000));
+    for (const instance of cluster.instances) {
+      const stopped = Date.now();
+      const before = instance.server;
+      await instance.stop();
+      expect(before.process.exitCode, `${instance.name} arrêtée proprement :\n${before.output().slice(-2000)}`).toBe(0);
+      expect(before.output()).toContain('[instance] arrêt demandé');
+      await instance.start();
+      restarts.push(`${instance.name} : ${Date.now() - stopped} ms`);
+      // nginx tries an instance it left aside again after fail_timeout (3 s): the operator waits
+      // that long before stopping the next one (README, « Plusieurs instances »).
+      await new Promise((resolve) => setTimeout(resolve, 3500));
+    }
+    const result = await load;
+    expect(result.requests).toBeGreaterThan(100);
+    expect({ non2xx: result.non2xx, socketErrors: result.socketErrors }, restarts.join(', ')).toEqual({ non2xx: 0, socketErrors: 0 });
+  }, 60_000);
+});
