@@ -47,6 +47,14 @@ async function main() {
   // `start` serves the address its build recorded (checked before anything starts).
   const defaultSiteUrl = `http://localhost:${servedPort()}`;
   const siteUrl = mode === 'start' ? servedSiteUrl(distDir, process.env.SITE_URL, defaultSiteUrl) : process.env.SITE_URL || defaultSiteUrl;
+  // Several instances share their cache through Redis: each must decrypt the server actions the
+  // others' pages carry, which needs one key for the build and all of them.
+  if (env.REDIS_URL && mode !== 'dev' && !env.NEXT_SERVER_ACTIONS_ENCRYPTION_KEY) {
+    throw new Error(
+      'Avec REDIS_URL (plusieurs instances), NEXT_SERVER_ACTIONS_ENCRYPTION_KEY est obligatoire, la même pour le build et chaque instance : ' +
+        'créez-la avec « openssl rand -base64 32 » et gardez-la avec AUTH_SECRET (README, « Plusieurs instances »).',
+    );
+  }
   let database: EmbeddedDatabase | null = null;
   let databaseUrl = env.DATABASE_URL;
   if (!databaseUrl) {
@@ -56,14 +64,6 @@ async function main() {
     console.log(`[serve] PostgreSQL embarqué sur 127.0.0.1:${database.port} (données : ${database.dataDir})`);
   }
   const authSecret = secret(database !== null);
-  // Several instances share their cache through Redis: each must decrypt the server actions the
-  // others' pages carry, which needs one key for the build and all of them.
-  if (env.REDIS_URL && mode !== 'dev' && !env.NEXT_SERVER_ACTIONS_ENCRYPTION_KEY) {
-    throw new Error(
-      'Avec REDIS_URL (plusieurs instances), NEXT_SERVER_ACTIONS_ENCRYPTION_KEY est obligatoire, la même pour le build et chaque instance : ' +
-        'créez-la avec « openssl rand -base64 32 » et gardez-la avec AUTH_SECRET (README, « Plusieurs instances »).',
-    );
-  }
   await migrate(databaseUrl);
 
   const childEnv = {

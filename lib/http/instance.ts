@@ -10,8 +10,8 @@ import { beforeEveryRequest } from '@/lib/http/server-requests';
 // and its end. On SIGTERM (a rolling restart, systemd's stop) it stops accepting connections,
 // lets its in-flight requests finish and its keep-alive connections end (each answer now says
 // `Connection: close`; DRAIN_TIMEOUT_MS at most, then it closes what is left), then closes its
-// database pool and its Redis connections, and exits 0. Next's own handler (server.close() with no bound, then exit
-// 143) is switched off by NEXT_MANUAL_SIG_HANDLE, which `npm start` sets.
+// database pool and its Redis connections, and exits 0. Next's own handler (server.close() with
+// no bound, then exit 143) is switched off by NEXT_MANUAL_SIG_HANDLE, which `npm start` sets.
 
 type SharedCache = { reachable(): Promise<boolean>; close(): Promise<void> };
 type State = { draining: boolean; inFlight: Set<ServerResponse>; servers: Set<Server> };

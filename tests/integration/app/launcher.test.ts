@@ -57,3 +57,29 @@ describe('the launcher behind npm start, with the embedded database', () => {
     expect(again.output()).not.toContain('appliquée');
   });
 });
+
+describe('the launcher with REDIS_URL (several instances)', () => {
+  const start = (env: Record<string, string>) =>
+    spawnSync(LAUNCHER[0] ?? 'node', [...LAUNCHER.slice(1), 'start', '-p', '3998'], {
+      env: { ...process.env, ...launcherEnv, SITE_URL: '', REDIS_URL: 'redis://127.0.0.1:6379/15', ...env },
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
+
+  it('refuses, before starting anything, to run without the server actions’ key shared by every instance', () => {
+    const started = start({ NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: '' });
+    expect(started.status).toBe(1);
+    expect(started.stderr).toContain('NEXT_SERVER_ACTIONS_ENCRYPTION_KEY est obligatoire');
+    expect(started.stderr).toContain('openssl rand -base64 32');
+    expect(started.stdout).not.toContain('PostgreSQL embarqué');
+  });
+
+  it('refuses a key that is not 16, 24 or 32 bytes of base64, and a REDIS_URL that is not redis://', () => {
+    const badKey = start({ NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: 'trop-court' });
+    expect(badKey.status).toBe(1);
+    expect(badKey.stderr).toContain('NEXT_SERVER_ACTIONS_ENCRYPTION_KEY doit être 16, 24 ou 32 octets en base64');
+    const badUrl = start({ REDIS_URL: 'http://127.0.0.1:6379', NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: Buffer.alloc(32).toString('base64') });
+    expect(badUrl.status).toBe(1);
+    expect(badUrl.stderr).toContain('REDIS_URL doit être une adresse redis://');
+  });
+});
