@@ -10,6 +10,7 @@ import { readsTable, writesTable } from './api';
 import { benchBuild, buildTable, DEFAULT_SIZES, restoreMagazineContent, type BuildFigures } from './build';
 import { lighthouseTable } from './lighthouse';
 import { ensureTools } from './lib';
+import { archiveSection, archiveTable, benchArchive } from './archive';
 import { benchInstances, instancesSection, instancesTable } from './instances';
 import { ARTICLE, BARE_DIR, benchServing, PIECE, servingTable } from './serve';
 
@@ -69,6 +70,8 @@ async function main() {
   const serving = await benchServing();
   console.log('▶ Plusieurs instances (partie 7)');
   const instances = await benchInstances();
+  console.log('▶ Exporter et importer (partie 8)');
+  const archive = await benchArchive();
   const weights = weightTable(pageWeights(path.resolve('bench/out/next')), pageWeights(path.join(BARE_DIR, '.next')));
   const builds: BuildFigures[] = [];
   try {
@@ -84,6 +87,7 @@ async function main() {
     weights,
     lighthouse: lighthouseTable(PIECE, serving.lighthouse),
     instances: instancesSection(instancesTable(instances)),
+    archive: archiveSection(archiveTable(archive)),
   };
   const report = `# Mesures de performance
 
@@ -157,6 +161,8 @@ l’interview fondatrice servie par \`next start\`.
 ${sections.lighthouse}
 
 ${sections.instances}
+
+${sections.archive}
 
 ${readFileSync('bench/analyse.md', 'utf8').trim()}
 `;

@@ -5,3 +5,9 @@ export const CONTENT_TAG = 'content';
 export function pieceTag(pieceKey: string): string {
   return `piece:${pieceKey}`;
 }
+
+/**
+ * Cache tag of every figure readers made (ratings, comments) on every piece: revalidated when the
+ * whole data changes at once (`npm run db:import`), which names no piece.
+ */
+export const FIGURES_TAG = 'figures';

@@ -11,6 +11,8 @@ const schema = z.object({
   DATA_DIR: z.string().min(1).default('.data'),
   /** Set by the launcher (embedded PostgreSQL) or by the operator. */
   DATABASE_URL: z.string().min(1).optional(),
+  /** Set to 1 by the launcher when DATABASE_URL is the embedded database it started (backups are then ours). */
+  DATABASE_EMBEDDED: z.literal('1').optional(),
   DB_POOL_MAX: positiveInt(10),
   DB_CONNECT_TIMEOUT_MS: positiveInt(3000),
   DB_STATEMENT_TIMEOUT_MS: positiveInt(5000),
@@ -62,6 +64,19 @@ const schema = z.object({
       message: 'NEXT_SERVER_ACTIONS_ENCRYPTION_KEY doit être 16, 24 ou 32 octets en base64 (par exemple : openssl rand -base64 32)',
     })
     .optional(),
+  /** Hour (local time, 0–23) of the nightly backup of the embedded database under `npm start`. */
+  BACKUP_HOUR: z.coerce.number().int().min(0, 'BACKUP_HOUR : une heure de 0 à 23').max(23, 'BACKUP_HOUR : une heure de 0 à 23').default(3),
+  /** Backups kept: the newest of each of the last N days, and of each of the last M weeks (`N,M`). */
+  BACKUP_KEEP: z
+    .string()
+    .regex(/^\d{1,3},\d{1,3}$/, 'BACKUP_KEEP : deux nombres, jours puis semaines, par exemple 7,4')
+    .default('7,4')
+    .transform((value) => {
+      const [daily = 7, weekly = 4] = value.split(',').map(Number);
+      return { daily: Math.max(1, daily), weekly };
+    }),
+  /** Where the nightly backups go (default: DATA_DIR/backups). */
+  BACKUP_DIR: z.string().min(1).optional(),
   /** On SIGTERM, how long in-flight requests may take before their connections are closed. */
   DRAIN_TIMEOUT_MS: positiveInt(10_000),
   /** Number of reverse proxies in front of the app whose X-Forwarded-For to believe (0: none). */
@@ -80,6 +95,9 @@ if (!parsed.success) {
 
 /** The validated settings of this process. */
 export const env = parsed.data;
+
+/** The folder of the nightly backups of the embedded database. */
+export const backupDirectory = (): string => env.BACKUP_DIR ?? `${env.DATA_DIR.replace(/\/+$/, '')}/backups`;
 
 /** Drafts and future pieces are shown in development only (`npm run dev`). */
 export const showUnpublished = env.NODE_ENV === 'development';

@@ -1,10 +1,7 @@
 // `npm run editor -- add someone@example.com` (or `remove`): gives or takes the editor role.
 // Uses DATABASE_URL, else the embedded database: the running one, or started for the occasion.
-import { existsSync, readFileSync } from 'node:fs';
-import path from 'node:path';
-import { runtimeUrlFile, startEmbeddedPostgres, type EmbeddedDatabase } from '../lib/db/embedded-postgres';
-import { env } from '../lib/env';
 import { migrate } from '../lib/db/migrations';
+import { commandDatabase } from './command-database';
 
 const [command, email] = process.argv.slice(2);
 if ((command !== 'add' && command !== 'remove') || !email || !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) {
@@ -13,15 +10,10 @@ if ((command !== 'add' && command !== 'remove') || !email || !/^[^\s@]+@[^\s@]+\
 }
 
 async function main() {
-  let embedded: EmbeddedDatabase | null = null;
-  const dataDir = path.join(env.DATA_DIR, 'postgres');
-  let url = env.DATABASE_URL ?? (existsSync(runtimeUrlFile(dataDir)) ? readFileSync(runtimeUrlFile(dataDir), 'utf8').trim() : undefined);
-  if (!url) {
-    embedded = await startEmbeddedPostgres(dataDir);
-    url = embedded.url;
-    await migrate(url, undefined, () => undefined);
-  }
+  const database = await commandDatabase();
+  const url = database.url;
   try {
+    await migrate(url, undefined, () => undefined);
     const [{ connectDatabase }, { setEditor }] = await Promise.all([import('../lib/db/client'), import('../lib/accounts/account-changes')]);
     connectDatabase(url);
     await setEditor(email ?? '', command === 'add');
@@ -29,7 +21,7 @@ async function main() {
   } finally {
     const { db } = await import('../lib/db/client');
     await db().pool.end();
-    await embedded?.stop();
+    await database.stop();
   }
 }
 

@@ -7,8 +7,9 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { nextBackupTime } from '../lib/db/backups';
 import { runtimeUrlFile, startEmbeddedPostgres, type EmbeddedDatabase } from '../lib/db/embedded-postgres';
-import { env } from '../lib/env';
+import { backupDirectory, env } from '../lib/env';
 import { migrate } from '../lib/db/migrations';
 import { recordSiteUrl, servedSiteUrl } from './site-url';
 
@@ -69,6 +70,7 @@ async function main() {
   const childEnv = {
     ...process.env,
     DATABASE_URL: databaseUrl,
+    DATABASE_EMBEDDED: database ? '1' : '',
     AUTH_SECRET: authSecret,
     SITE_URL: siteUrl,
     NEXT_TELEMETRY_DISABLED: process.env.NEXT_TELEMETRY_DISABLED ?? '1',
@@ -85,10 +87,30 @@ async function main() {
   if (mode === 'build') next.once('exit', (code) => code === 0 && recordSiteUrl(distDir, siteUrl));
   children.push(next);
 
+  // The embedded database is this machine's only copy of what readers wrote: `npm start` saves
+  // it each night (lib/db/backups.ts), in a process of its own. A server has its own tools.
   let stopping = false;
+  let backup: ChildProcess | null = null;
+  let backupTimer: NodeJS.Timeout | undefined;
+  const scheduleBackup = () => {
+    const at = nextBackupTime(new Date(), env.BACKUP_HOUR);
+    console.log(`[sauvegarde] prochaine sauvegarde de la base embarquée le ${at.toLocaleString('fr-FR')}, dans ${path.resolve(backupDirectory())}`);
+    backupTimer = setTimeout(() => {
+      backup = spawn(process.execPath, ['--import', 'tsx', 'scripts/db-archive.ts', 'backup'], { stdio: 'inherit', env: childEnv });
+      backup.once('exit', () => {
+        backup = null;
+        if (!stopping) scheduleBackup();
+      });
+    }, at.getTime() - Date.now());
+  };
+  if (mode === 'start' && database) scheduleBackup();
+
   const stop = async (code: number) => {
     if (stopping) return;
     stopping = true;
+    clearTimeout(backupTimer);
+    // A backup stopped midway leaves its partial file, which never replaces the last good one.
+    backup?.kill('SIGTERM');
     await Promise.all(
       children.map((child) => new Promise<void>((resolve) => {
         if (child.exitCode !== null || child.signalCode !== null) return resolve();

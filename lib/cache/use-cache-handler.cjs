@@ -5,6 +5,7 @@
 'use strict';
 
 const { createDefaultCacheHandler } = require('next/dist/server/lib/cache-handlers/default');
+const { onDataReplaced } = require('./invalidations.cjs');
 const { sharedCache } = require('./shared-cache.cjs');
 
 const KIND = 'use-cache';
@@ -91,4 +92,8 @@ const sharedHandler = (cache) => ({
 });
 
 const cache = sharedCache();
-module.exports = cache ? sharedHandler(cache) : inMemory;
+const handler = cache ? sharedHandler(cache) : inMemory;
+// Data replaced under the running instances (db:import): as if they had written it. In memory,
+// Next's own handler marks the tags in the table its incremental cache reads too.
+onDataReplaced((tags) => handler.updateTags(tags));
+module.exports = handler;

@@ -25,6 +25,38 @@ const LOCK_ID = 72707369;
 type Migration = { name: string; sql: string; checksum: string };
 type AppliedRow = { migration_name: string; checksum: string; finished_at: Date | null; rolled_back_at: Date | null };
 
+/** Runs one migration and records it as Prisma does, inside the caller's transaction. */
+async function apply(client: pg.ClientBase, migration: Migration): Promise<void> {
+  await client.query(migration.sql);
+  await client.query(
+    `INSERT INTO "_prisma_migrations" (id, checksum, migration_name, started_at, finished_at, applied_steps_count)
+     VALUES ($1, $2, $3, now(), now(), 1)`,
+    [randomUUID(), migration.checksum, migration.name],
+  );
+}
+
+/**
+ * Applies every committed migration to a database that has none, inside the caller's
+ * transaction (`npm run db:import` into an empty database: a failure leaves it empty).
+ */
+export async function migrateWithin(client: pg.ClientBase, dir = MIGRATIONS_DIR): Promise<string[]> {
+  await client.query('SELECT pg_advisory_xact_lock($1)', [LOCK_ID]);
+  await client.query(CREATE_TABLE);
+  const migrations = readMigrations(dir);
+  for (const migration of migrations) await apply(client, migration);
+  return migrations.map((migration) => migration.name);
+}
+
+/** The last migration applied to the database, or null when it has none (or no table for them). */
+export async function lastAppliedMigration(client: pg.ClientBase): Promise<string | null> {
+  const { rows: table } = await client.query<{ exists: boolean }>(`SELECT to_regclass('"_prisma_migrations"') IS NOT NULL AS exists`);
+  if (!table[0]?.exists) return null;
+  const { rows } = await client.query<{ name: string | null }>(
+    'SELECT max(migration_name) AS name FROM "_prisma_migrations" WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL',
+  );
+  return rows[0]?.name ?? null;
+}
+
 /** The committed migrations, oldest first, with the sha256 checksum Prisma records. */
 export function readMigrations(dir = MIGRATIONS_DIR): Migration[] {
   return readdirSync(dir, { withFileTypes: true })
@@ -78,12 +110,7 @@ export async function migrate(connectionString: string, dir = MIGRATIONS_DIR, lo
       if (row) continue;
       await client.query('BEGIN');
       try {
-        await client.query(migration.sql);
-        await client.query(
-          `INSERT INTO "_prisma_migrations" (id, checksum, migration_name, started_at, finished_at, applied_steps_count)
-           VALUES ($1, $2, $3, now(), now(), 1)`,
-          [randomUUID(), migration.checksum, migration.name],
-        );
+        await apply(client, migration);
         await client.query('COMMIT');
       } catch (error) {
         await client.query('ROLLBACK');

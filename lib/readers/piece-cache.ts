@@ -1,6 +1,6 @@
 import 'server-only';
 import { cacheLife, cacheTag, revalidateTag } from 'next/cache';
-import { pieceTag } from '@/lib/cache-tags';
+import { FIGURES_TAG, pieceTag } from '@/lib/cache-tags';
 import { listPublishedComments } from '@/lib/readers/comments';
 import { isDatabaseUnavailable } from '@/lib/db/client';
 import { pieceStats, ratingAggregate, type RatingAggregate } from '@/lib/readers/ratings';
@@ -33,14 +33,14 @@ async function orUnavailable<T>(read: () => Promise<T>): Promise<T | null> {
 /** The rating aggregate of a piece, or null while the database is unavailable. */
 export async function cachedRatingAggregate(pieceKey: string): Promise<RatingAggregate | null> {
   'use cache';
-  cacheTag(pieceTag(pieceKey));
+  cacheTag(pieceTag(pieceKey), FIGURES_TAG);
   return orUnavailable(() => ratingAggregate(pieceKey));
 }
 
 /** A page of a piece's published comments, or null while the database is unavailable. */
 export async function cachedCommentPage(pieceKey: string, cursor: string | null): Promise<CommentPage | null> {
   'use cache';
-  cacheTag(pieceTag(pieceKey));
+  cacheTag(pieceTag(pieceKey), FIGURES_TAG);
   return orUnavailable(() => listPublishedComments(pieceKey, cursor));
 }
 
@@ -49,7 +49,7 @@ export type PieceReaderData = { aggregate: RatingAggregate; comments: CommentPag
 /** What the page of a piece shows under it: the rating aggregate and the first comments, or null while unavailable. */
 export async function cachedPieceReaderData(pieceKey: string): Promise<PieceReaderData | null> {
   'use cache';
-  cacheTag(pieceTag(pieceKey));
+  cacheTag(pieceTag(pieceKey), FIGURES_TAG);
   return orUnavailable(async () => {
     const [aggregate, comments] = await Promise.all([ratingAggregate(pieceKey), listPublishedComments(pieceKey)]);
     return { aggregate, comments, renderedAt: Date.now() };
@@ -61,7 +61,7 @@ export type CardStats = Record<string, { average: number | null; ratings: number
 /** Average, number of ratings and of comments of the pieces of a listing, in two queries; null while unavailable. */
 export async function cachedCardStats(pieceKeys: string[]): Promise<CardStats | null> {
   'use cache';
-  cacheTag(...pieceKeys.map(pieceTag));
+  cacheTag(...pieceKeys.map(pieceTag), FIGURES_TAG);
   return orUnavailable(() => pieceStats(pieceKeys));
 }
 

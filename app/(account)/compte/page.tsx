@@ -32,6 +32,13 @@ export default async function AccountPage() {
       <DisplayNameForm name={account.name} />
       <SignOutButton />
       <div className="border-t border-line pt-6">
+        <h2 className="mb-3 font-serif text-xl font-bold">Mes données</h2>
+        <p className="mb-3 text-muted">Votre compte, vos notes, vos commentaires (avec leur statut) et vos signalements, dans un fichier JSON.</p>
+        <a href="/compte/mes-donnees" download className="inline-block rounded-md border border-line px-4 py-2 font-semibold">
+          Télécharger mes données
+        </a>
+      </div>
+      <div className="border-t border-line pt-6">
         <h2 className="mb-3 font-serif text-xl font-bold">Supprimer mon compte</h2>
         <DeleteAccountForm />
       </div>

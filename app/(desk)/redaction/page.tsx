@@ -1,3 +1,4 @@
+import { BackupState } from '@/components/desk/backups';
 import { ModerationQueue } from '@/components/desk/queue';
 import { moderationQueue } from '@/lib/desk/moderation';
 
@@ -11,6 +12,7 @@ export default async function QueuePage() {
       <h1 id="file-titre" className="mb-4 font-serif text-3xl font-bold">
         File de modération <span className="text-lg font-normal text-muted">({items.length})</span>
       </h1>
+      <BackupState />
       <ModerationQueue items={items} />
     </section>
   );

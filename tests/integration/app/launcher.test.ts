@@ -36,6 +36,8 @@ describe('the launcher behind npm start, with the embedded database', () => {
     const cookie = (put.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
     expect(first.output()).toContain('PostgreSQL embarqué sur 127.0.0.1:');
     expect(first.output()).toContain('20261126080000_init appliquée');
+    // The embedded database is saved each night while `npm start` runs.
+    expect(first.output()).toMatch(/\[sauvegarde\] prochaine sauvegarde de la base embarquée le .* 03:00:00, dans .*backups/);
 
     const second = spawnSync(LAUNCHER[0] ?? 'node', [...LAUNCHER.slice(1), 'start', '-p', String(await freePort())], {
       env: { ...process.env, ...launcherEnv },
