@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { createReadStream, createWriteStream, mkdtempSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, createReadStream, createWriteStream, mkdtempSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { Transform, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -126,6 +126,8 @@ export async function exportArchive(url: string, file: string, progress: Progres
     writeFileSync(path.join(work, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
     const partial = `${target}.partiel-${process.pid}`;
     await tar.create({ gzip: { level: 6 }, cwd: work, file: partial, portable: true, maxReadSize: 256 * 1024 }, ['manifest.json', ...tables.map((table) => `${table.name}.copy`)]);
+    // Emails and the desk's notes are in it: readable by its owner only.
+    chmodSync(partial, 0o600);
     renameSync(partial, target);
     progress(`[export] ${target} : ${(statSync(target).size / 1e6).toFixed(1)} Mo en ${seconds(started)}`);
     return manifest;
@@ -272,7 +274,9 @@ async function prepareTarget(client: pg.ClientBase, manifest: Manifest, replace:
   }
   if (current !== manifest.migration) {
     throw new ArchiveError(
-      `L’archive est à la migration ${manifest.migration}, la base à ${current} : importez-la dans une base vide, ou dans une base du magazine de la même version.`,
+      manifest.migration < (current ?? '')
+        ? `L’archive est à la migration ${manifest.migration}, plus ancienne que celle de cette base (${current}) : importez-la avec la version du magazine qui l’a faite, puis mettez le magazine à jour (ses migrations s’appliqueront aux données).`
+        : `L’archive est à la migration ${manifest.migration}, la base à ${current} : importez-la dans une base vide, ou dans une base du magazine de la même version.`,
     );
   }
   const counts = await Promise.all(

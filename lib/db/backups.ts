@@ -103,7 +103,7 @@ export type BackupOptions = { daily: number; weekly: number; log?: (line: string
 
 /** One backup of the database at `url` into `dir`; records the outcome in status.json. */
 export async function runBackup(url: string, dir: string, { daily, weekly, log = console.log }: BackupOptions): Promise<string> {
-  mkdirSync(dir, { recursive: true });
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
   const unlock = lock(dir);
   const at = new Date();
   try {

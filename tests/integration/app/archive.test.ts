@@ -1,5 +1,5 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { randomInt } from 'node:crypto';
@@ -178,6 +178,10 @@ describe('export and import', () => {
     await expect(importArchive(target, changed, { replace: true })).rejects.toThrow(/Table ratings : 300 lignes lues pour 299 annoncées/);
     expect(await everything(target)).toEqual(before);
 
+    const older = await withManifest(archive, (manifest) => void (manifest.migration = '20261126080000_init'));
+    await expect(importArchive(target, older, { replace: true })).rejects.toThrow(/plus ancienne que celle de cette base .*importez-la avec la version du magazine qui l’a faite/);
+    expect(await everything(target)).toEqual(before);
+
     const newer = await withManifest(archive, (manifest) => void (manifest.migration = '29991231000000_a_venir'));
     await expect(importArchive(target, newer, { replace: true })).rejects.toThrow(/version plus récente du magazine \(migration 29991231000000_a_venir/);
     expect(await everything(target)).toEqual(before);
@@ -237,6 +241,8 @@ describe('npm run db:export and db:import', () => {
     expect(exported.status, exported.stderr).toBe(0);
     expect(exported.stdout).toContain('Archive écrite');
     expect(exported.stderr).toContain('[export] ratings : 300 lignes');
+    // Readers' emails are in it: the archive is its owner's alone.
+    expect(statSync(file).mode & 0o777).toBe(0o600);
     const target = await serverDatabase();
     const imported = run(['import', file], target);
     expect(imported.status, imported.stderr).toBe(0);
