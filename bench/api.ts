@@ -144,6 +144,30 @@ export async function benchWrites({ baseUrl, databaseUrl, origin }: Target, piec
   ];
 }
 
+export type RatingCost = { existing: number; piece: string; result: WrkResult };
+
+/**
+ * The cost of a rating as a piece grows: the same PUT load on three pieces holding 0, 10,000 and
+ * 100,000 ratings beforehand (written straight into the database; the figures kept by the
+ * triggers count them).
+ */
+export async function benchRatingCost({ baseUrl, databaseUrl, origin }: Target, pieces: [string, string, string]): Promise<RatingCost[]> {
+  const sizes = [0, 10_000, 100_000];
+  const rows: RatingCost[] = [];
+  for (const [index, existing] of sizes.entries()) {
+    const piece = pieces[index] ?? '';
+    await withClient(databaseUrl, (client) =>
+      client.query(
+        `INSERT INTO ratings (piece_key, reader_key, value) SELECT $1, 'r:existant-' || g, 1 + g % 5 FROM generate_series(1, $2::int) g`,
+        [piece.slice(1), existing],
+      ),
+    );
+    await wrk(`${baseUrl}/api/pieces${piece}/rating`, { connections: CONNECTIONS, seconds: 2, script: ratingLua(origin) }); // warm-up
+    rows.push({ existing, piece, result: await wrk(`${baseUrl}/api/pieces${piece}/rating`, { connections: CONNECTIONS, seconds: SECONDS, script: ratingLua(origin) }) });
+  }
+  return rows;
+}
+
 async function waitForText(url: string, text: string, timeoutMs = 30_000): Promise<string> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
@@ -229,8 +253,17 @@ export function readsTable({ queries, comments }: ReadFigures, piece = ''): stri
   ].join('\n');
 }
 
-export function writesTable(rows: WriteRow[]): string {
+export function writesTable(rows: WriteRow[], cost: RatingCost[] = []): string {
   const share = (a: number, b: number) => `${((a / b) * 100).toFixed(1)} %`;
+  const first = cost[0]?.result.requestsPerSecond ?? 1;
+  const costLines = cost.length === 0 ? [] : [
+    '',
+    `Coût d’une note selon ce que le contenu en a déjà (même charge, ${CONNECTIONS} connexions, ${SECONDS} s) :`,
+    '',
+    '| Notes déjà données au contenu | req/s | p50 | p99 | écart à 0 note |',
+    '| ---: | ---: | ---: | ---: | ---: |',
+    ...cost.map(({ existing, result }) => `| ${existing.toLocaleString('fr-FR')} | ${result.requestsPerSecond.toFixed(0)} | ${ms(result.p50Ms)} | ${ms(result.p99Ms)} | ${(((result.requestsPerSecond - first) / first) * 100).toFixed(1)} % |`),
+  ];
   return [
     `| Écriture (${READERS.toLocaleString('fr-FR')} lecteurs, ${CONNECTIONS} connexions, ${SECONDS} s) | req/s | p50 | p99 | refus (non 2xx) / erreurs de socket | boucle \`pg\` brute : req/s (p99) | rapport à la boucle (objectif ≥ 50 %) | Next nu, même SQL seul : req/s (p99) | Next nu / boucle | magazine / Next nu |`,
     '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
@@ -238,5 +271,6 @@ export function writesTable(rows: WriteRow[]): string {
       const ratio = app.requestsPerSecond / raw.requestsPerSecond;
       return `| ${name} | ${app.requestsPerSecond.toFixed(0)} | ${ms(app.p50Ms)} | ${ms(app.p99Ms)} | ${app.non2xx} / ${app.socketErrors} | ${raw.requestsPerSecond.toFixed(0)} (${ms(raw.p99Ms)}) | ${share(app.requestsPerSecond, raw.requestsPerSecond)} ${ratio >= 0.5 ? '✓' : '✗'} | ${bare.requestsPerSecond.toFixed(0)} (${ms(bare.p99Ms)}) | ${share(bare.requestsPerSecond, raw.requestsPerSecond)} | ${share(app.requestsPerSecond, bare.requestsPerSecond)} |`;
     }),
+    ...costLines,
   ].join('\n');
 }

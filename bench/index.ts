@@ -82,7 +82,7 @@ async function main() {
   const sections = {
     serving: servingTable(serving),
     reads: readsTable(serving.reads, ARTICLE),
-    writes: writesTable(serving.writes),
+    writes: writesTable(serving.writes, serving.ratingCost),
     builds: builds.length > 0 ? buildTable(builds) : 'Non mesuré dans cette exécution (`--builds none`).',
     weights,
     lighthouse: lighthouseTable(PIECE, serving.lighthouse),

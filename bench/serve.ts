@@ -8,7 +8,7 @@ import { cpSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { startEmbeddedPostgres } from '../lib/db/embedded-postgres';
-import { benchReads, benchWrites, readsTable, writesTable, type ReadFigures, type WriteRow } from './api';
+import { benchRatingCost, benchReads, benchWrites, readsTable, writesTable, type RatingCost, type ReadFigures, type WriteRow } from './api';
 import { benchLighthouse, lighthouseTable, type LighthouseRun } from './lighthouse';
 import { assertPortsFree, bin, ensureTools, OUT, run, startProcess, stopAll, waitForHttp, wrk, writeBenchNginxConfig, type WrkResult } from './lib';
 
@@ -45,6 +45,7 @@ export type ServingFigures = {
   lighthouse: LighthouseRun[];
   reads: ReadFigures;
   writes: WriteRow[];
+  ratingCost: RatingCost[];
 };
 
 const pageBytes = async (url: string) => Buffer.byteLength(await (await fetch(url)).text());
@@ -134,7 +135,9 @@ export async function benchServing(): Promise<ServingFigures> {
     const reads = await benchReads(magazine, ARTICLE);
     console.log('▶ Écritures (1 000 lecteurs, boucle pg brute)');
     const writes = await benchWrites(magazine, PIECE, `http://127.0.0.1:${PORTS.bare}`);
-    return { bytes, bareBytes, rows, freshnessMs, lighthouse, reads, writes };
+    console.log('▶ Coût d’une note selon le nombre de notes du contenu (0, 10 000, 100 000)');
+    const ratingCost = await benchRatingCost(magazine, ['/articles/le-ton-juste-sur-les-reseaux', '/articles/deleguer-l-animation-de-ses-reseaux', '/articles/animer-un-hub-plutot-que-pousser']);
+    return { bytes, bareBytes, rows, freshnessMs, lighthouse, reads, writes, ratingCost };
   } finally {
     await stopAll();
     await database.stop();
@@ -164,7 +167,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   benchServing()
     .then((figures) =>
       console.log(
-        [servingTable(figures), readsTable(figures.reads, ARTICLE), writesTable(figures.writes), lighthouseTable(PIECE, figures.lighthouse)].join('\n\n'),
+        [servingTable(figures), readsTable(figures.reads, ARTICLE), writesTable(figures.writes, figures.ratingCost), lighthouseTable(PIECE, figures.lighthouse)].join('\n\n'),
       ),
     )
     .catch(async (error: unknown) => {

@@ -7,6 +7,7 @@ import pg from 'pg';
 import { from as copyFrom, to as copyTo } from 'pg-copy-streams';
 import * as tar from 'tar';
 import { FIGURES_TAG } from '@/lib/cache-tags';
+import { figureTriggers, recountFigures } from '@/lib/db/figures';
 import { lastAppliedMigration, migrateWithin, readMigrations } from '@/lib/db/migrations';
 
 // The readers' data in one portable file (`npm run db:export` / `db:import`): a gzip'd tar whose
@@ -40,8 +41,11 @@ export const ARCHIVED_TABLES = [
   { name: 'notification_state', order: 'key' },
 ] as const;
 
-/** Emptied too by `--replace`: they belong to the data being replaced. */
-const EPHEMERAL_TABLES = ['sessions', 'verification_tokens', 'rate_limits'];
+/**
+ * Emptied too by `--replace`: they belong to the data being replaced. (`piece_figures`, derived
+ * from ratings and comments, is not archived: the import counts it again.)
+ */
+const EPHEMERAL_TABLES = ['sessions', 'verification_tokens', 'rate_limits', 'piece_figures'];
 
 /** Where running instances hear that the data changed under them (lib/cache/invalidations.cjs). */
 export const INVALIDATION_CHANNEL = 'place_des_reseaux_cache';
@@ -195,6 +199,8 @@ export async function importArchive(url: string, file: string, { replace = false
           throw error instanceof ArchiveError ? error : new ArchiveError('Le manifeste de l’archive est illisible : l’archive est endommagée.');
         }
         await prepareTarget(client, manifest, replace, progress);
+        // The rows go in without the per-row upkeep of the figures, which are counted once at the end.
+        await figureTriggers(client, false);
         return;
       }
       const table = manifest?.tables.find((candidate) => `${candidate.name}.copy` === name);
@@ -244,6 +250,8 @@ export async function importArchive(url: string, file: string, { replace = false
     if (!done) throw new ArchiveError('Archive vide ou sans manifeste : rien n’a été importé.');
     const missing = done.tables.filter((table) => !seen.has(table.name));
     if (missing.length > 0) throw new ArchiveError(`Archive tronquée : ${missing.map((table) => table.name).join(', ')} manquent. Rien n’a été importé.`);
+    await recountFigures(client);
+    await figureTriggers(client, true);
     // Delivered at COMMIT to every running instance, which drops the figures it keeps in cache.
     await client.query('SELECT pg_notify($1, $2)', [INVALIDATION_CHANNEL, JSON.stringify([FIGURES_TAG])]);
     await client.query('COMMIT');

@@ -4,19 +4,20 @@ import type { RatingSummary } from '@/lib/readers/rating-schemas';
 
 export type RatingAggregate = Omit<RatingSummary, 'mine'>;
 
-/** Count, average (to a tenth) and distribution of a piece's ratings. */
+type FiguresRow = { ratings: number; ratingSum: number; stars1: number; stars2: number; stars3: number; stars4: number; stars5: number };
+
+const average = (row: FiguresRow) => (row.ratings ? Math.round((row.ratingSum / row.ratings) * 10) / 10 : null);
+const distributionOf = (row: FiguresRow) => ({ 1: row.stars1, 2: row.stars2, 3: row.stars3, 4: row.stars4, 5: row.stars5 });
+
+/**
+ * Count, average (to a tenth) and distribution of a piece's ratings: one row, kept by the
+ * database in the transaction of every change (migration piece_figures), whatever the piece's
+ * number of ratings.
+ */
 export async function ratingAggregate(pieceKey: string): Promise<RatingAggregate> {
-  const groups = await db().prisma.rating.groupBy({ by: ['value'], where: { pieceKey }, _count: { _all: true } });
-  const distribution = { 1: 0, 2: 0, 3: 0, 4: 0, 5: 0 };
-  let count = 0;
-  let total = 0;
-  for (const group of groups) {
-    const value = group.value as 1 | 2 | 3 | 4 | 5;
-    distribution[value] = group._count._all;
-    count += group._count._all;
-    total += value * group._count._all;
-  }
-  return { average: count ? Math.round((total / count) * 10) / 10 : null, count, distribution };
+  const row = await db().prisma.pieceFigures.findUnique({ where: { pieceKey } });
+  if (!row) return { average: null, count: 0, distribution: { 1: 0, 2: 0, 3: 0, 4: 0, 5: 0 } };
+  return { average: average(row), count: row.ratings, distribution: distributionOf(row) };
 }
 
 /** The stars one reader gave a piece, or null. */
@@ -44,22 +45,9 @@ export async function removeRating(pieceKey: string, readerKey: string): Promise
 
 /** For each piece: its average rating, its number of ratings and of published comments. */
 export async function pieceStats(pieceKeys: string[]): Promise<Record<string, { average: number | null; ratings: number; comments: number }>> {
-  const { prisma } = db();
-  const [ratings, comments] = await Promise.all([
-    prisma.rating.groupBy({ by: ['pieceKey'], where: { pieceKey: { in: pieceKeys } }, _avg: { value: true }, _count: { _all: true } }),
-    prisma.comment.groupBy({ by: ['pieceKey'], where: { pieceKey: { in: pieceKeys }, status: 'published' }, _count: { _all: true } }),
-  ]);
+  const rows = await db().prisma.pieceFigures.findMany({ where: { pieceKey: { in: pieceKeys } } });
   const stats = Object.fromEntries(pieceKeys.map((key) => [key, { average: null as number | null, ratings: 0, comments: 0 }]));
-  for (const row of ratings) {
-    const entry = stats[row.pieceKey];
-    if (!entry) continue;
-    entry.ratings = row._count._all;
-    entry.average = row._avg.value === null ? null : Math.round(row._avg.value * 10) / 10;
-  }
-  for (const row of comments) {
-    const entry = stats[row.pieceKey];
-    if (entry) entry.comments = row._count._all;
-  }
+  for (const row of rows) stats[row.pieceKey] = { average: average(row), ratings: row.ratings, comments: row.comments };
   return stats;
 }
 
@@ -67,29 +55,6 @@ export type PieceFigures = { pieceKey: string; average: number | null; ratings: 
 
 /** For the editors: every rated or commented piece's average, count, distribution and comments. */
 export async function allPieceFigures(): Promise<PieceFigures[]> {
-  const { prisma } = db();
-  const [ratings, comments] = await Promise.all([
-    prisma.rating.groupBy({ by: ['pieceKey', 'value'], _count: { _all: true } }),
-    prisma.comment.groupBy({ by: ['pieceKey'], where: { status: 'published' }, _count: { _all: true } }),
-  ]);
-  const figures = new Map<string, PieceFigures>();
-  const entry = (pieceKey: string) => {
-    let found = figures.get(pieceKey);
-    if (!found) {
-      found = { pieceKey, average: null, ratings: 0, comments: 0, distribution: { 1: 0, 2: 0, 3: 0, 4: 0, 5: 0 } };
-      figures.set(pieceKey, found);
-    }
-    return found;
-  };
-  for (const row of ratings) {
-    const figure = entry(row.pieceKey);
-    figure.distribution[row.value as 1 | 2 | 3 | 4 | 5] = row._count._all;
-    figure.ratings += row._count._all;
-  }
-  for (const row of comments) entry(row.pieceKey).comments = row._count._all;
-  for (const figure of figures.values()) {
-    const total = ([1, 2, 3, 4, 5] as const).reduce((sum, stars) => sum + stars * figure.distribution[stars], 0);
-    figure.average = figure.ratings ? Math.round((total / figure.ratings) * 10) / 10 : null;
-  }
-  return [...figures.values()];
+  const rows = await db().prisma.pieceFigures.findMany({ where: { OR: [{ ratings: { gt: 0 } }, { comments: { gt: 0 } }] } });
+  return rows.map((row) => ({ pieceKey: row.pieceKey, average: average(row), ratings: row.ratings, comments: row.comments, distribution: distributionOf(row) }));
 }

@@ -35,6 +35,10 @@ describe('the migrations match schema.prisma', () => {
         'piece_key?:character varying', 'target?:character varying', 'reason?:character varying', 'created_at:timestamp with time zone',
       ],
       notification_state: ['key:character varying', 'last_sent_at:timestamp with time zone'],
+      piece_figures: [
+        'piece_key:character varying', 'ratings:integer', 'rating_sum:integer', 'stars_1:integer', 'stars_2:integer', 'stars_3:integer',
+        'stars_4:integer', 'stars_5:integer', 'comments:integer',
+      ],
       rate_limits: ['key:character varying', 'points:integer', 'expire?:bigint'],
       ratings: [
         'id:uuid', 'piece_key:character varying', 'reader_key:character varying', 'user_id?:character varying', 'value:smallint',
