@@ -4,11 +4,11 @@
 // command's process (GNU time), so that "flat from 10,000 to 1,000,000 rows" is a figure.
 import { spawnSync } from 'node:child_process';
 import { randomInt } from 'node:crypto';
-import { mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
 import { migrate } from '../lib/db/migrations';
-import { ensureTools, OUT } from './lib';
+import { ensureTools, OUT, writeBenchmarkSection } from './lib';
 
 const SERVER = process.env.BENCH_POSTGRES_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
 const SIZES = [
@@ -101,8 +101,6 @@ export function archiveTable(runs: ArchiveRun[]): string {
   ].join('\n');
 }
 
-const SECTION = /## 8\. [^\n]*\n[\s\S]*?(?=\n## |$)/;
-
 export function archiveSection(table: string): string {
   return `## 8. Exporter et importer les données des lecteurs (\`npm run bench:archive\`)
 
@@ -118,11 +116,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   ensureTools();
   benchArchive()
     .then((runs) => {
-      const section = archiveSection(archiveTable(runs));
-      const report = readFileSync('BENCHMARKS.md', 'utf8');
-      const marker = '\n## Objectifs manqués';
-      writeFileSync('BENCHMARKS.md', SECTION.test(report) ? report.replace(SECTION, section) : report.replace(marker, `\n${section}\n${marker}`));
-      console.log(`${section}\n\nÉcrit dans BENCHMARKS.md (partie 8).`);
+      writeBenchmarkSection(8, archiveSection(archiveTable(runs)));
     })
     .catch((error: unknown) => {
       console.error(error instanceof Error ? error.message : error);

@@ -3,12 +3,12 @@
 // one build copied twice, one embedded PostgreSQL and one Redis of the benchmark's own; then the
 // time for a rating written on A to show on B (API and page), over 50 writes.
 import { spawn } from 'node:child_process';
-import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { startEmbeddedPostgres } from '../lib/db/embedded-postgres';
 import { migrate } from '../lib/db/migrations';
-import { assertPortsFree, bin, ensureTools, OUT, run, startProcess, stopAll, waitForHttp, wrk, writeBenchNginxConfig, type WrkResult } from './lib';
+import { assertPortsFree, bin, ensureTools, OUT, run, startProcess, stopAll, waitForHttp, wrk, writeBenchmarkSection, writeBenchNginxConfig, type WrkResult } from './lib';
 import { magazineEnv, PIECE } from './serve';
 
 const PORTS = { a: 3105, b: 3106, oneInstance: 3107, twoInstances: 3108, redis: 3109 } as const;
@@ -148,8 +148,6 @@ export function instancesTable({ rows, apiMs, pageMs }: InstancesFigures): strin
   ].join('\n');
 }
 
-const SECTION = /## 7\. [^\n]*\n[\s\S]*?(?=\n## |$)/;
-
 /** Section 7 of BENCHMARKS.md, as bench/index.ts writes it. */
 export function instancesSection(table: string): string {
   return `## 7. Plusieurs instances (\`npm run bench:instances\`)
@@ -169,11 +167,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   ensureTools();
   benchInstances()
     .then((figures) => {
-      const section = instancesSection(instancesTable(figures));
-      const report = readFileSync('BENCHMARKS.md', 'utf8');
-      const marker = '\n## Objectifs manqués';
-      writeFileSync('BENCHMARKS.md', SECTION.test(report) ? report.replace(SECTION, section) : report.replace(marker, `\n${section}\n${marker}`));
-      console.log(`${section}\n\nÉcrit dans BENCHMARKS.md (partie 7).`);
+      writeBenchmarkSection(7, instancesSection(instancesTable(figures)));
     })
     .catch(async (error: unknown) => {
       await stopAll();

@@ -1,7 +1,7 @@
 // Shared pieces of the benchmarks: wrk runs and their figures, servers started and stopped
 // together, nginx configurations written under bench/out.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { writeNginxConfig } from '../scripts/local-nginx';
 
@@ -136,4 +136,16 @@ export function writeBenchNginxConfig({ name = 'nginx', staticPort, proxyPort, u
 /** wrk, nginx, Chromium and GNU time, installed from Debian when missing (bench/ensure-tools.sh). */
 export function ensureTools(): void {
   run('bash', [path.resolve('bench/ensure-tools.sh')]);
+}
+
+/**
+ * Writes part `number` of BENCHMARKS.md (a section that starts « ## number. »), in place of the
+ * one there, or before « Objectifs manqués » the first time: a part run on its own keeps the others.
+ */
+export function writeBenchmarkSection(number: number, section: string): void {
+  const existing = new RegExp(`## ${number}\\. [^\\n]*\\n[\\s\\S]*?(?=\\n## |$)`);
+  const report = readFileSync('BENCHMARKS.md', 'utf8');
+  const marker = '\n## Objectifs manqués';
+  writeFileSync('BENCHMARKS.md', existing.test(report) ? report.replace(existing, section) : report.replace(marker, `\n${section}\n${marker}`));
+  console.log(`${section}\n\nÉcrit dans BENCHMARKS.md (partie ${number}).`);
 }

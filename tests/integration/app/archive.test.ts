@@ -11,6 +11,7 @@ import { readBackupStatus, runBackup } from '../../../lib/db/backups';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from '../../../lib/db/embedded-postgres';
 import { migrate } from '../../../lib/db/migrations';
 import { startStack, type Stack } from '../../e2e/fixtures/stack';
+import { query } from '../setup/helpers';
 import { LAUNCHER } from '../setup/next-server';
 
 // The readers' data, out and back in: an export of the embedded PostgreSQL imported into the
@@ -24,15 +25,8 @@ chmodSync(dir, 0o755);
 let embedded: EmbeddedDatabase;
 const scratch: string[] = [];
 
-async function sql<Row extends pg.QueryResultRow>(url: string, text: string, values: unknown[] = []): Promise<Row[]> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return (await client.query<Row>(text, values)).rows;
-  } finally {
-    await client.end();
-  }
-}
+/** SQL on the database at `url` (the helpers' `query`, named by its database first). */
+const sql = <Row extends pg.QueryResultRow>(url: string, text: string, values: unknown[] = []) => query<Row>(text, values, url);
 
 /** A new empty database on the machine's PostgreSQL. */
 async function serverDatabase(): Promise<string> {
