@@ -75,7 +75,9 @@ end
 `);
 }
 
-const ratingLua = (origin: string) => writerLua('rating', 'PUT', origin, `'{"value":' .. (n % 5 + 1) .. '}'`);
+// Each time reader i comes back (every READERS requests), they give other stars: every write
+// after the first round changes a rating, and so the piece's figures.
+const ratingLua = (origin: string) => writerLua('rating', 'PUT', origin, `'{"value":' .. (math.floor(n / ${READERS}) % 5 + 1) .. '}'`);
 const commentLua = (origin: string) =>
   writerLua('comment', 'POST', origin, `'{"author":"Lectrice ' .. (n % ${READERS}) .. '","body":"Commentaire de mesure n° ' .. n .. ' : merci pour ces conseils concrets."}'`);
 
@@ -122,16 +124,24 @@ async function pieceKeyOf(client: pg.Client, table: 'ratings' | 'comments'): Pro
 export async function benchWrites({ baseUrl, databaseUrl, origin }: Target, piece: string, bareBaseUrl: string): Promise<WriteRow[]> {
   const api = `${baseUrl}/api/pieces${piece}`;
   const load = { connections: CONNECTIONS, seconds: SECONDS };
-  const rating = await wrk(`${api}/rating`, { ...load, script: ratingLua(origin) });
-  const comment = await wrk(`${api}/comments`, { ...load, script: commentLua(origin) });
-  const bareRating = await wrk(`${bareBaseUrl}/api/rating`, { ...load, script: ratingLua(origin) });
-  const bareComment = await wrk(`${bareBaseUrl}/api/comments`, { ...load, script: commentLua(origin) });
+  const targets = [
+    [`${api}/rating`, ratingLua(origin)],
+    [`${api}/comments`, commentLua(origin)],
+    [`${bareBaseUrl}/api/rating`, ratingLua(origin)],
+    [`${bareBaseUrl}/api/comments`, commentLua(origin)],
+  ] as const;
+  // Each server warmed up on each write first (not reported), as the pages of part 1 are: the
+  // first seconds of a fresh process (compiling, filling its pool) are not a write's cost.
+  for (const [url, script] of targets) await wrk(url, { connections: CONNECTIONS, seconds: 2, script });
+  const results: WrkResult[] = [];
+  for (const [url, script] of targets) results.push(await wrk(url, { ...load, script }));
+  const [rating, comment, bareRating, bareComment] = results as [WrkResult, WrkResult, WrkResult, WrkResult];
   const [ratingKey, commentKey] = await withClient(databaseUrl, async (client) => [await pieceKeyOf(client, 'ratings'), await pieceKeyOf(client, 'comments')]);
   const rawRating = await rawLoop(
     databaseUrl,
     `INSERT INTO ratings (piece_key, reader_key, user_id, value) VALUES ($1, $2, NULL, $3)
      ON CONFLICT (piece_key, reader_key) DO UPDATE SET value = EXCLUDED.value, user_id = EXCLUDED.user_id, updated_at = CURRENT_TIMESTAMP`,
-    (n) => [ratingKey, `r:brut-${n % READERS}`, (n % 5) + 1],
+    (n) => [ratingKey, `r:brut-${n % READERS}`, (Math.floor(n / READERS) % 5) + 1],
   );
   const rawComment = await rawLoop(
     databaseUrl,
@@ -144,28 +154,40 @@ export async function benchWrites({ baseUrl, databaseUrl, origin }: Target, piec
   ];
 }
 
-export type RatingCost = { existing: number; piece: string; result: WrkResult };
+/** `result`: the median of `runs` (each run's req/s, in order). */
+export type RatingCost = { existing: number; piece: string; result: WrkResult; runs: number[] };
+
+/** Rounds of the rating-cost measure: the three pieces in turn, each round, so that a drift of the machine over the minute touches all three alike. */
+const COST_ROUNDS = 3;
+const COST_SECONDS = 5;
 
 /**
  * The cost of a rating as a piece grows: the same PUT load on three pieces holding 0, 10,000 and
  * 100,000 ratings beforehand (written straight into the database; the figures kept by the
- * triggers count them).
+ * triggers count them). Each piece is loaded COST_ROUNDS times, in turn; its median run is kept.
  */
 export async function benchRatingCost({ baseUrl, databaseUrl, origin }: Target, pieces: [string, string, string]): Promise<RatingCost[]> {
   const sizes = [0, 10_000, 100_000];
-  const rows: RatingCost[] = [];
-  for (const [index, existing] of sizes.entries()) {
-    const piece = pieces[index] ?? '';
-    await withClient(databaseUrl, (client) =>
-      client.query(
+  await withClient(databaseUrl, async (client) => {
+    for (const [index, existing] of sizes.entries()) {
+      await client.query(
         `INSERT INTO ratings (piece_key, reader_key, value) SELECT $1, 'r:existant-' || g, 1 + g % 5 FROM generate_series(1, $2::int) g`,
-        [piece.slice(1), existing],
-      ),
-    );
-    await wrk(`${baseUrl}/api/pieces${piece}/rating`, { connections: CONNECTIONS, seconds: 2, script: ratingLua(origin) }); // warm-up
-    rows.push({ existing, piece, result: await wrk(`${baseUrl}/api/pieces${piece}/rating`, { connections: CONNECTIONS, seconds: SECONDS, script: ratingLua(origin) }) });
+        [(pieces[index] ?? '').slice(1), existing],
+      );
+    }
+    await client.query('VACUUM ANALYZE ratings');
+  });
+  const url = (piece: string) => `${baseUrl}/api/pieces${piece}/rating`;
+  for (const piece of pieces) await wrk(url(piece), { connections: CONNECTIONS, seconds: 2, script: ratingLua(origin) }); // warm-up
+  const runs: WrkResult[][] = pieces.map(() => []);
+  for (let round = 0; round < COST_ROUNDS; round++) {
+    for (const [index, piece] of pieces.entries()) runs[index]?.push(await wrk(url(piece), { connections: CONNECTIONS, seconds: COST_SECONDS, script: ratingLua(origin) }));
   }
-  return rows;
+  return sizes.map((existing, index) => {
+    const sorted = [...(runs[index] ?? [])].sort((a, b) => a.requestsPerSecond - b.requestsPerSecond);
+    const runsPerSecond = (runs[index] ?? []).map((run) => Math.round(run.requestsPerSecond));
+    return { existing, piece: pieces[index] ?? '', result: sorted[Math.floor(sorted.length / 2)] as WrkResult, runs: runsPerSecond };
+  });
 }
 
 async function waitForText(url: string, text: string, timeoutMs = 30_000): Promise<string> {
@@ -258,11 +280,14 @@ export function writesTable(rows: WriteRow[], cost: RatingCost[] = []): string {
   const first = cost[0]?.result.requestsPerSecond ?? 1;
   const costLines = cost.length === 0 ? [] : [
     '',
-    `Coût d’une note selon ce que le contenu en a déjà (même charge, ${CONNECTIONS} connexions, ${SECONDS} s) :`,
+    `Coût d’une note selon ce que le contenu en a déjà (même charge, ${CONNECTIONS} connexions ; ${COST_ROUNDS} passages de ${COST_SECONDS} s par contenu, à tour de rôle, le passage médian) :`,
     '',
-    '| Notes déjà données au contenu | req/s | p50 | p99 | écart à 0 note |',
-    '| ---: | ---: | ---: | ---: | ---: |',
-    ...cost.map(({ existing, result }) => `| ${existing.toLocaleString('fr-FR')} | ${result.requestsPerSecond.toFixed(0)} | ${ms(result.p50Ms)} | ${ms(result.p99Ms)} | ${(((result.requestsPerSecond - first) / first) * 100).toFixed(1)} % |`),
+    '| Notes déjà données au contenu | req/s (passage médian) | p50 | p99 | écart à 0 note (objectif : 10 % au plus) | chaque passage, req/s |',
+    '| ---: | ---: | ---: | ---: | ---: | --- |',
+    ...cost.map(({ existing, result, runs }) => {
+      const gap = (result.requestsPerSecond - first) / first;
+      return `| ${existing.toLocaleString('fr-FR')} | ${result.requestsPerSecond.toFixed(0)} | ${ms(result.p50Ms)} | ${ms(result.p99Ms)} | ${(gap * 100).toFixed(1)} %${Math.abs(gap) <= 0.1 ? ' ✓' : ' ✗'} | ${runs.join(', ')} |`;
+    }),
   ];
   return [
     `| Écriture (${READERS.toLocaleString('fr-FR')} lecteurs, ${CONNECTIONS} connexions, ${SECONDS} s) | req/s | p50 | p99 | refus (non 2xx) / erreurs de socket | boucle \`pg\` brute : req/s (p99) | rapport à la boucle (objectif ≥ 50 %) | Next nu, même SQL seul : req/s (p99) | Next nu / boucle | magazine / Next nu |`,
@@ -273,4 +298,24 @@ export function writesTable(rows: WriteRow[], cost: RatingCost[] = []): string {
     }),
     ...costLines,
   ].join('\n');
+}
+
+/** Part 3 of BENCHMARKS.md, its method and its table. */
+export function writesSection(table: string): string {
+  return `## 3. Écrire (\`npm run bench:writes\`, aussi mesuré par \`npm run bench:serve\`)
+
+\`wrk\` avec un script Lua (\`bench/out/lua/\`) : ${READERS.toLocaleString('fr-FR')} lecteurs distincts (un cookie et une
+adresse chacun, transmise par \`X-Forwarded-For\` comme derrière le proxy : l’application tourne
+ici avec \`TRUST_PROXY=1\`), qui reviennent chacun avec une autre note à chaque tour (toute
+écriture après le premier tour change une note, donc les chiffres du contenu), ${CONNECTIONS} connexions,
+${SECONDS} s, après 2 s de chauffe pour chaque serveur et chaque écriture ; la validation, l’origine, les
+limites de débit, les bannissements et l’invalidation de la page sont sur le chemin de chaque
+requête. Une note est une instruction SQL (\`rate_piece\` : limites, écriture, chiffres rendus),
+un commentaire aussi (\`post_comment\`). En regard, dans la même exécution et sur la même base
+(déclencheurs des chiffres compris) : l’instruction d’écriture seule (\`INSERT … ON CONFLICT\` pour
+une note, \`INSERT\` pour un commentaire), envoyée par une route Next nue (\`bench/bare\`) et par
+une boucle du client \`pg\` (${CONNECTIONS} appelants sur un pool de ${POOL_MAX} connexions, la taille de celui de
+l’application).
+
+${table}`;
 }

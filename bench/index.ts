@@ -6,7 +6,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { kB, pageWeights, type PageWeight } from './page-weight';
-import { readsTable, writesTable } from './api';
+import { readsTable, writesSection, writesTable } from './api';
 import { benchBuild, buildTable, DEFAULT_SIZES, restoreMagazineContent, type BuildFigures } from './build';
 import { lighthouseTable } from './lighthouse';
 import { ensureTools } from './lib';
@@ -121,17 +121,7 @@ directement en base, le 200e par l’API, qui fait régénérer la page), chacun
 
 ${sections.reads}
 
-## 3. Écrire (même commande)
-
-\`wrk\` avec un script Lua (\`bench/out/lua/\`) : 1 000 lecteurs distincts (un cookie et une
-adresse chacun, transmise par \`X-Forwarded-For\` comme derrière le proxy : l’application tourne
-ici avec \`TRUST_PROXY=1\`), 50 connexions, 10 s ; la validation, l’origine, les limites de débit
-(dans PostgreSQL) et l’invalidation de la page sont sur le chemin de chaque requête. En regard,
-la même instruction SQL que l’application (\`INSERT … ON CONFLICT\` pour une note, \`INSERT\` pour
-un commentaire) envoyée en boucle par le client \`pg\` depuis 50 appelants sur un pool de 10
-connexions (la taille du pool de l’application), sur la même base, dans la même exécution.
-
-${sections.writes}
+${writesSection(sections.writes)}
 
 ## 4. Construire à grande échelle (\`npm run bench:build -- 1000 10000\`)
 

@@ -15,7 +15,9 @@ import { assertPortsFree, bin, ensureTools, OUT, run, startProcess, stopAll, wai
 export const PIECE = '/interviews/valerie-march-place-des-reseaux';
 /** The page loaded with no comment, then with 200 (part 2). */
 export const ARTICLE = '/articles/strategie-des-petits-cailloux';
-const PORTS = { magazine: 3101, bare: 3102, nginx: 3103, proxy: 3104 } as const;
+export const PORTS = { magazine: 3101, bare: 3102, nginx: 3103, proxy: 3104 } as const;
+/** The pieces rated after 0, 10,000 and 100,000 ratings written beforehand (part 3). */
+export const COST_PIECES: [string, string, string] = ['/articles/le-ton-juste-sur-les-reseaux', '/articles/deleguer-l-animation-de-ses-reseaux', '/articles/animer-un-hub-plutot-que-pousser'];
 const BENCH_SECRET = 'banc-de-mesure-place-des-reseaux-0123456789';
 
 /** Where the bare Next app is copied and built (out of the repository, see its next.config). */
@@ -35,6 +37,9 @@ export const magazineEnv = {
   // of every request, with room for the load.
   RATE_COMMENTS_PER_MINUTE_READER: '60',
   RATE_COMMENTS_PER_MINUTE_ADDRESS: '60',
+  // Each of the 1,000 readers rates about 40 times a minute across part 3's runs.
+  RATE_RATINGS_PER_MINUTE_READER: '120',
+  RATE_RATINGS_PER_MINUTE_ADDRESS: '120',
 };
 
 export type ServingFigures = {
@@ -75,6 +80,30 @@ async function commentFreshness(proxyPage: string, count: number): Promise<numbe
   return delays;
 }
 
+/**
+ * Builds and starts the bare Next app (bench/bare) on its port, on the given database. With
+ * `matchBytes`, its page is built again at the size that matches the magazine's (its text
+ * appears twice, in the HTML and in React's payload). Returns the bare page's bytes.
+ */
+export async function startBareApp(databaseUrl: string, matchBytes?: number): Promise<number> {
+  const bare = BARE_DIR;
+  rmSync(bare, { recursive: true, force: true });
+  cpSync(path.resolve('bench/bare'), bare, { recursive: true });
+  symlinkSync(path.resolve('node_modules'), path.join(bare, 'node_modules'));
+  const bareUrl = `http://127.0.0.1:${PORTS.bare}/`;
+  let bareBytes = 0;
+  for (const target of matchBytes ? [matchBytes, 0] : [0]) {
+    const requested = target || (matchBytes ? Math.round((matchBytes * matchBytes) / bareBytes) : 0);
+    run(bin('next'), ['build'], requested ? { BARE_PAGE_BYTES: String(requested) } : {}, bare);
+    const server = startProcess(bin('next'), ['start', '-p', String(PORTS.bare)], { cwd: bare, env: { DATABASE_URL: databaseUrl }, log: path.join(OUT, 'logs', 'bare.log') });
+    await waitForHttp(bareUrl);
+    bareBytes = await pageBytes(bareUrl);
+    if (target === 0 || Math.abs(bareBytes - target) / target < 0.03) break;
+    await stopAll([server]);
+  }
+  return bareBytes;
+}
+
 export async function benchServing(): Promise<ServingFigures> {
   // A fresh database every run: the founding interview starts without comments. Started here
   // rather than by the launcher, with pg_stat_statements, so part 2 can count the queries.
@@ -94,23 +123,7 @@ export async function benchServing(): Promise<ServingFigures> {
     const config = writeBenchNginxConfig({ staticPort: PORTS.nginx, proxyPort: PORTS.proxy, upstreamPorts: [PORTS.magazine] });
     writeFileSync(path.join(OUT, 'nginx', 'www', 'interview.html'), html);
 
-    // The bare page's text appears twice (HTML and React's payload): build once, measure,
-    // and build again at the size that matches the magazine's page.
-    const bare = BARE_DIR;
-    rmSync(bare, { recursive: true, force: true });
-    cpSync(path.resolve('bench/bare'), bare, { recursive: true });
-    symlinkSync(path.resolve('node_modules'), path.join(bare, 'node_modules'));
-    const bareUrl = `http://127.0.0.1:${PORTS.bare}/`;
-    let bareBytes = 0;
-    for (const target of [bytes, 0]) {
-      const requested = target || Math.round((bytes * bytes) / bareBytes);
-      run(bin('next'), ['build'], { BARE_PAGE_BYTES: String(requested) }, bare);
-      const server = startProcess(bin('next'), ['start', '-p', String(PORTS.bare)], { cwd: bare, env: { DATABASE_URL: database.url }, log: path.join(OUT, 'logs', 'bare.log') });
-      await waitForHttp(bareUrl);
-      bareBytes = await pageBytes(bareUrl);
-      if (target === 0 || Math.abs(bareBytes - bytes) / bytes < 0.03) break;
-      await stopAll([server]);
-    }
+    const bareBytes = await startBareApp(database.url, bytes);
     startProcess('nginx', ['-c', config, '-g', 'daemon off;'], { log: path.join(OUT, 'logs', 'nginx.log') });
     await waitForHttp(`http://127.0.0.1:${PORTS.nginx}/interview.html`);
     await waitForHttp(`http://127.0.0.1:${PORTS.proxy}${PIECE}`);
@@ -136,7 +149,7 @@ export async function benchServing(): Promise<ServingFigures> {
     console.log('▶ Écritures (1 000 lecteurs, boucle pg brute)');
     const writes = await benchWrites(magazine, PIECE, `http://127.0.0.1:${PORTS.bare}`);
     console.log('▶ Coût d’une note selon le nombre de notes du contenu (0, 10 000, 100 000)');
-    const ratingCost = await benchRatingCost(magazine, ['/articles/le-ton-juste-sur-les-reseaux', '/articles/deleguer-l-animation-de-ses-reseaux', '/articles/animer-un-hub-plutot-que-pousser']);
+    const ratingCost = await benchRatingCost(magazine, COST_PIECES);
     return { bytes, bareBytes, rows, freshnessMs, lighthouse, reads, writes, ratingCost };
   } finally {
     await stopAll();

@@ -15,11 +15,10 @@ export async function submitRating(target: PieceTarget, previous: RatingState, f
     const remove = formData.get('intent') === 'remove';
     const value = remove ? null : parseInput(ratingInputSchema, { value: Number(formData.get('value') ?? Number.NaN) }).value;
     const reader = await actionReader({ create: !remove });
-    if (reader.readerKey) {
-      await rateAs(writerOf(reader), pieceKey, value);
-      refreshPiece(pieceKey);
-    }
-    return { summary: { ...(await ratingAggregate(pieceKey)), mine: value }, error: null, saved: true };
+    if (!reader.readerKey) return { summary: { ...(await ratingAggregate(pieceKey)), mine: value }, error: null, saved: true };
+    const aggregate = await rateAs(writerOf(reader), pieceKey, value);
+    refreshPiece(pieceKey);
+    return { summary: { ...aggregate, mine: value }, error: null, saved: true };
   } catch (error) {
     const { message } = actionError(error);
     return { summary: previous.summary, error: message, saved: false };

@@ -3,7 +3,7 @@ import { cacheLife, cacheTag } from 'next/cache';
 import { draftMode } from 'next/headers';
 import { env, showUnpublished } from '@/lib/env';
 import { CONTENT_TAG } from '@/lib/cache-tags';
-import { nextPublication, publishedIndex, type PieceIndex } from './rules';
+import { isPublished, nextPublication, publishedIndex, type PieceIndex } from './rules';
 import { allAuthors, allPieceSummaries, contentVersion, readPiece } from './store';
 import type { AuthorProfile, Piece, PieceSummary, Section, Tag } from './types';
 
@@ -71,9 +71,17 @@ export async function getPiece(section: Section, slug: string) {
   };
 }
 
+// The readers' writes ask only whether one piece is published now: answered from the manifest
+// and the clock, by one lookup, without the lists or the cached instant (reading it back from
+// Next's cache cost a write more CPU than all its own checks).
+let byPath: { version: string; pieces: Map<string, PieceSummary> } | undefined;
+
 /** The key of a published piece (`interviews/<slug>`), or null for any other section or slug. */
 export async function publishedPieceKey(section: string, slug: string): Promise<string | null> {
-  return (await published()).find(section, slug)?.key ?? null;
+  const version = contentVersion();
+  if (byPath?.version !== version) byPath = { version, pieces: new Map(allPieceSummaries().map((piece) => [`${piece.section}/${piece.slug}`, piece])) };
+  const piece = byPath.pieces.get(`${section}/${slug}`);
+  return piece && isPublished(piece, Date.now(), showUnpublished) ? piece.key : null;
 }
 
 /** The full pieces behind summaries (their bodies included), for feeds. */

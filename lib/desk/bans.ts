@@ -1,6 +1,5 @@
 import 'server-only';
 import { createHmac } from 'node:crypto';
-import { db } from '@/lib/db/client';
 import { ApiError } from '@/lib/errors';
 import type { BanKind } from '@/lib/db/generated/prisma/client';
 import { readerSecret } from '@/lib/readers/secret';
@@ -12,7 +11,8 @@ export function emailKey(email: string): string {
 
 type Identity = { userId?: string | null; readerKey: string; email?: string | null };
 
-function keysOf(identity: Identity): { kind: BanKind; keyHash: string }[] {
+/** The keys a ban can name a writer by: their account, their browser, their email (hashed). */
+export function banKeysOf(identity: Identity): { kind: BanKind; keyHash: string }[] {
   return [
     ...(identity.userId ? [{ kind: 'account' as const, keyHash: identity.userId }] : []),
     { kind: 'reader' as const, keyHash: identity.readerKey },
@@ -20,13 +20,7 @@ function keysOf(identity: Identity): { kind: BanKind; keyHash: string }[] {
   ];
 }
 
-/** Refuses (403, politely) a reader who is banned by account, by browser or by email. */
-export async function assertNotBanned(identity: Identity): Promise<void> {
-  const ban = await db().prisma.ban.findFirst({ where: { liftedAt: null, OR: keysOf(identity) }, select: { id: true } });
-  if (ban) {
-    throw new ApiError(
-      'banned',
-      'Vous ne pouvez plus publier de commentaires sur Place des Réseaux. Si vous pensez qu’il s’agit d’une erreur, écrivez à la rédaction.',
-    );
-  }
+/** The 403 (polite) of a reader banned by account, by browser or by email. */
+export function bannedError(): ApiError {
+  return new ApiError('banned', 'Vous ne pouvez plus publier de commentaires sur Place des Réseaux. Si vous pensez qu’il s’agit d’une erreur, écrivez à la rédaction.');
 }

@@ -1,9 +1,11 @@
 import 'server-only';
 import { decodeCursor, encodeCursor } from '@/lib/readers/comment-cursor';
 import { EDIT_WINDOW_MS, initialStatus, withinEditWindow, type ModerationSettings } from '@/lib/readers/comment-rules';
+import { bannedError } from '@/lib/desk/bans';
 import { db } from '@/lib/db/client';
 import { ApiError, MESSAGES } from '@/lib/errors';
 import type { Comment as CommentRow, Prisma } from '@/lib/db/generated/prisma/client';
+import { tooManyActions } from '@/lib/readers/rate-limits';
 import type { CommentInput, CommentPage, OwnComment, PublicComment, PublicReply } from '@/lib/readers/comment-schemas';
 
 // Ten under the piece, then « Voir plus de commentaires »: each comment shown weighs on every
@@ -94,44 +96,46 @@ export async function readerActivity(pieceKey: string, readerKey: string, now = 
   };
 }
 
+/** What guards a reader's comment: their per-minute limits and the keys a ban could name them by. */
+export type CommentGuards = { limits: { reader: number; address: number }; banKeys: Array<{ kind: string; keyHash: string }> };
 /** `hold`: wait for moderation whatever the rules say (a form whose timing token is not genuine). */
-type CreateOptions = { moderation: ModerationSettings; now?: Date; hold?: boolean };
+type CreateOptions = { moderation: ModerationSettings; now?: Date; hold?: boolean; guards?: CommentGuards };
+
+type PostedRow = {
+  outcome: 'ok' | 'too_many_comments' | 'banned' | 'parent_not_found';
+  waitMs: string;
+  status: 'published' | 'pending';
+  id: string;
+  parentId: string | null;
+  createdAt: Date;
+};
 
 /**
- * Stores a comment or a reply (a reply to a reply goes under the top comment). A filled
+ * Stores a comment or a reply (a reply to a reply goes under the top comment), within `guards`
+ * when given, in one statement (the SQL function post_comment holds the checks). A filled
  * honeypot stores it as spam, never shown, while the answer looks as usual.
  */
 export async function createComment(pieceKey: string, input: CommentInput, writer: Writer, options: CreateOptions): Promise<OwnComment> {
-  const { prisma } = db();
-  let parentId: string | null = null;
-  if (input.parentId) {
-    const parent = await prisma.comment.findFirst({
-      where: { id: input.parentId, pieceKey, status: 'published' },
-      select: { id: true, parentId: true },
-    });
-    if (!parent) throw new ApiError('comment_not_found', 'Le commentaire auquel vous répondez n’existe plus ou n’est pas visible.');
-    parentId = parent.parentId ?? parent.id;
-  }
-  const hasApprovedComment =
-    options.moderation.mode === 'pre' &&
-    (await prisma.comment.count({ where: { readerKey: writer.readerKey, status: 'published' }, take: 1 })) > 0;
-  const status = options.hold ? 'pending' : initialStatus(input.body, { signedIn: Boolean(writer.userId), hasApprovedComment }, options.moderation);
-  const row = await prisma.comment.create({
-    data: {
-      pieceKey,
-      parentId,
-      authorName: input.author,
-      email: input.email ?? null,
-      notifyReplies: Boolean(input.notify && input.email),
-      userId: writer.userId ?? null,
-      body: input.body,
-      status: input.website ? 'spam' : status,
-      readerKey: writer.readerKey,
-      addressKey: writer.addressKey,
-      ...(options.now && { createdAt: options.now }),
-    },
+  const signedIn = Boolean(writer.userId);
+  const statusOf = (hasApprovedComment: boolean) => (options.hold ? 'pending' : initialStatus(input.body, { signedIn, hasApprovedComment }, options.moderation));
+  const { guards } = options;
+  const { rows } = await db().pool.query<PostedRow>({
+    name: 'post_comment',
+    text: `SELECT "outcome", "wait_ms" AS "waitMs", "status", "id", "parent_id" AS "parentId", "created_at" AS "createdAt"
+           FROM post_comment($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)`,
+    values: [
+      pieceKey, input.parentId ?? null, input.author, input.email ?? null, Boolean(input.notify && input.email), writer.userId ?? null, input.body,
+      writer.readerKey, writer.addressKey, options.now ?? null,
+      statusOf(true), statusOf(false), Boolean(input.website),
+      guards?.banKeys.map((key) => key.kind) ?? [], guards?.banKeys.map((key) => key.keyHash) ?? [], guards?.limits.reader ?? null, guards?.limits.address ?? null,
+    ],
   });
-  return { ...ownComment(row), status };
+  const row = rows[0];
+  if (!row) throw new Error('post_comment n’a rendu aucune ligne');
+  if (row.outcome === 'too_many_comments') throw tooManyActions('comment', Number(row.waitMs));
+  if (row.outcome === 'banned') throw bannedError();
+  if (row.outcome === 'parent_not_found') throw new ApiError('comment_not_found', 'Le commentaire auquel vous répondez n’existe plus ou n’est pas visible.');
+  return { id: row.id, author: input.author, body: input.body, createdAt: row.createdAt.toISOString(), editedAt: null, parentId: row.parentId, status: row.status };
 }
 
 async function ownedComment(id: string, readerKey: string | null, now: Date): Promise<CommentRow> {

@@ -1,41 +1,16 @@
 import 'server-only';
-import { RateLimiterPostgres, RateLimiterRes } from 'rate-limiter-flexible';
 import { db } from '@/lib/db/client';
 import { env } from '@/lib/env';
 import { ApiError } from '@/lib/errors';
 
+// The counters live in PostgreSQL (table rate_limits), so every instance of the app shares them,
+// and they are counted by the SQL functions of migration reader_writes: in the write's own
+// statement for a rating and with a comment's other checks, in one statement of their own here.
+
 /** What a reader may do so many times a minute, per reader and per address. */
 export type RateLimitedAction = 'comment' | 'rating' | 'report';
 
-let newRatings: RateLimiterPostgres | undefined;
-
-/**
- * Counts a rating that a new reader adds to a piece from an address: each address adds at most
- * RATE_NEW_RATINGS_PER_DAY_ADDRESS ratings to a piece a day, however many cookies it clears.
- */
-export async function consumeNewRating(pieceKey: string, addressKey: string): Promise<void> {
-  newRatings ??= new RateLimiterPostgres({
-    storeClient: db().pool,
-    storeType: 'pool',
-    tableName: 'rate_limits',
-    tableCreated: true,
-    keyPrefix: 'rating:new',
-    points: env.RATE_NEW_RATINGS_PER_DAY_ADDRESS,
-    duration: 24 * 3600,
-  });
-  try {
-    await newRatings.consume(`${addressKey}:${pieceKey}`);
-  } catch (error) {
-    if (error instanceof RateLimiterRes) {
-      throw new ApiError('rate_limited', 'Beaucoup de nouvelles notes ont été données à ce contenu depuis votre connexion aujourd’hui. Réessayez demain.', {
-        retryAfterSeconds: Math.max(1, Math.ceil(error.msBeforeNext / 1000)),
-      });
-    }
-    throw error;
-  }
-}
-
-const LIMITS: Record<RateLimitedAction, { reader: number; address: number }> = {
+export const LIMITS: Record<RateLimitedAction, { reader: number; address: number }> = {
   comment: { reader: env.RATE_COMMENTS_PER_MINUTE_READER, address: env.RATE_COMMENTS_PER_MINUTE_ADDRESS },
   rating: { reader: env.RATE_RATINGS_PER_MINUTE_READER, address: env.RATE_RATINGS_PER_MINUTE_ADDRESS },
   report: { reader: env.RATE_REPORTS_PER_MINUTE_READER, address: env.RATE_REPORTS_PER_MINUTE_READER * 3 },
@@ -47,39 +22,28 @@ const MESSAGES: Record<RateLimitedAction, string> = {
   report: 'Vous avez envoyé beaucoup de signalements en peu de temps. Patientez un peu avant de réessayer.',
 };
 
-const limiters = new Map<string, RateLimiterPostgres>();
+const retryAfter = (msBeforeNext: number) => ({ retryAfterSeconds: Math.max(1, Math.ceil(msBeforeNext / 1000)) });
 
-// The counters live in PostgreSQL (table rate_limits, created by the migrations), so every
-// instance of the app shares them.
-function limiter(action: RateLimitedAction, scope: 'reader' | 'address'): RateLimiterPostgres {
-  const name = `${action}:${scope}`;
-  let found = limiters.get(name);
-  if (!found) {
-    found = new RateLimiterPostgres({
-      storeClient: db().pool,
-      storeType: 'pool',
-      tableName: 'rate_limits',
-      tableCreated: true,
-      keyPrefix: name,
-      points: LIMITS[action][scope],
-      duration: 60,
-    });
-    limiters.set(name, found);
-  }
-  return found;
+/** The 429 of an action over its per-minute limit, with the seconds to wait. */
+export function tooManyActions(action: RateLimitedAction, msBeforeNext: number): ApiError {
+  return new ApiError('rate_limited', MESSAGES[action], retryAfter(msBeforeNext));
+}
+
+/** The 429 of a rating refused by the address's daily allowance of new ratings on a piece. */
+export function tooManyNewRatings(msBeforeNext: number): ApiError {
+  return new ApiError('rate_limited', 'Beaucoup de nouvelles notes ont été données à ce contenu depuis votre connexion aujourd’hui. Réessayez demain.', retryAfter(msBeforeNext));
 }
 
 /**
- * Counts one action of a reader and of their address; refuses with 429 and the seconds to
- * wait when either is over its limit. A database error is passed on (503 for the caller).
+ * Counts one action of a reader and of their address (one statement); refuses with 429 and the
+ * seconds to wait when either is over its limit. A database error is passed on (503 for the caller).
  */
 export async function consumeRateLimit(action: RateLimitedAction, keys: { readerKey: string; addressKey: string }): Promise<void> {
-  try {
-    await Promise.all([limiter(action, 'reader').consume(keys.readerKey), limiter(action, 'address').consume(keys.addressKey)]);
-  } catch (error) {
-    if (error instanceof RateLimiterRes) {
-      throw new ApiError('rate_limited', MESSAGES[action], { retryAfterSeconds: Math.max(1, Math.ceil(error.msBeforeNext / 1000)) });
-    }
-    throw error;
-  }
+  const { rows } = await db().pool.query<{ wait: string }>({
+    name: 'reader_limits_use',
+    text: 'SELECT reader_limits_use($1, $2, $3, $4, $5) AS "wait"',
+    values: [action, keys.readerKey, keys.addressKey, LIMITS[action].reader, LIMITS[action].address],
+  });
+  const wait = Number(rows[0]?.wait ?? 0);
+  if (wait > 0) throw tooManyActions(action, wait);
 }

@@ -29,18 +29,48 @@ export async function readerRating(pieceKey: string, readerKey: string): Promise
   return rating?.value ?? null;
 }
 
-/** Gives or changes a reader's rating: one atomic INSERT … ON CONFLICT, never read-then-write. */
+/** The limits a rating is written under (null: not counted here). */
+export type RatingLimits = { perMinuteReader: number | null; perMinuteAddress: number | null; newPerDay: number | null };
+export type RatingOutcome =
+  | { outcome: 'ok'; aggregate: RatingAggregate }
+  | { outcome: 'too_many_changes' | 'too_many_new'; waitMs: number };
+
+type WriteRow = FiguresRow & { outcome: 'ok' | 'too_many_changes' | 'too_many_new'; waitMs: string };
+
+/**
+ * Gives, changes (`value`) or withdraws (`null`) a reader's rating within `limits`, and returns
+ * the piece's new figures: one statement, one transaction (the SQL function rate_piece of
+ * migration rating_write holds the rules).
+ */
+export async function writeRating(
+  pieceKey: string,
+  writer: { readerKey: string; addressKey: string; userId: string | null },
+  value: number | null,
+  limits: RatingLimits,
+): Promise<RatingOutcome> {
+  const { rows } = await db().pool.query<WriteRow>({
+    name: 'rate_piece',
+    text: `SELECT "outcome", "wait_ms" AS "waitMs", "ratings", "rating_sum" AS "ratingSum",
+                  "stars_1" AS "stars1", "stars_2" AS "stars2", "stars_3" AS "stars3", "stars_4" AS "stars4", "stars_5" AS "stars5"
+           FROM rate_piece($1, $2, $3, $4, $5, $6, $7, $8)`,
+    values: [pieceKey, writer.readerKey, writer.addressKey, writer.userId, value, limits.perMinuteReader, limits.perMinuteAddress, limits.newPerDay],
+  });
+  const row = rows[0];
+  if (!row) throw new Error('rate_piece n’a rendu aucune ligne');
+  if (row.outcome !== 'ok') return { outcome: row.outcome, waitMs: Number(row.waitMs) };
+  return { outcome: 'ok', aggregate: { average: average(row), count: row.ratings, distribution: distributionOf(row) } };
+}
+
+const UNLIMITED: RatingLimits = { perMinuteReader: null, perMinuteAddress: null, newPerDay: null };
+
+/** Gives or changes a reader's rating, outside any limit (the desk's and the tests' writes). */
 export async function setRating(pieceKey: string, readerKey: string, value: number, userId: string | null = null): Promise<void> {
-  await db().prisma.$executeRaw`
-    INSERT INTO ratings (piece_key, reader_key, user_id, value)
-    VALUES (${pieceKey}, ${readerKey}, ${userId}, ${value})
-    ON CONFLICT (piece_key, reader_key)
-    DO UPDATE SET value = EXCLUDED.value, user_id = EXCLUDED.user_id, updated_at = CURRENT_TIMESTAMP`;
+  await writeRating(pieceKey, { readerKey, addressKey: '', userId }, value, UNLIMITED);
 }
 
 /** Withdraws a reader's rating (nothing happens when there is none). */
 export async function removeRating(pieceKey: string, readerKey: string): Promise<void> {
-  await db().prisma.rating.deleteMany({ where: { pieceKey, readerKey } });
+  await writeRating(pieceKey, { readerKey, addressKey: '', userId: null }, null, UNLIMITED);
 }
 
 /** For each piece: its average rating, its number of ratings and of published comments. */

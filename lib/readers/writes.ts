@@ -1,12 +1,12 @@
 import 'server-only';
-import { assertNotBanned } from '@/lib/desk/bans';
+import { banKeysOf } from '@/lib/desk/bans';
 import { createComment, type Writer } from '@/lib/readers/comments';
 import { db } from '@/lib/db/client';
 import { env } from '@/lib/env';
 import { checkFormToken } from '@/lib/readers/form-token';
 import { readerSecret } from '@/lib/readers/secret';
-import { consumeNewRating, consumeRateLimit } from '@/lib/readers/rate-limits';
-import { readerRating, removeRating, setRating } from '@/lib/readers/ratings';
+import { consumeRateLimit, LIMITS, tooManyActions, tooManyNewRatings } from '@/lib/readers/rate-limits';
+import { writeRating, type RatingAggregate } from '@/lib/readers/ratings';
 import { notifyEditorsSoon, notifyReplySoon } from '@/lib/desk/notifications';
 import { reportComment } from '@/lib/readers/reports';
 import type { CommentInput, OwnComment } from '@/lib/readers/comment-schemas';
@@ -15,14 +15,18 @@ import type { ReportInput } from '@/lib/readers/report-schemas';
 // The two writes readers make, with their rules, shared by the JSON API, the server actions
 // behind the forms and the forms sent without JavaScript.
 
-/** Gives, changes (`value`) or withdraws (`null`) a reader's rating, within their rate limits. */
-export async function rateAs(writer: Writer, pieceKey: string, value: number | null): Promise<void> {
-  // The limit is counted and the reader's previous rating read in the same round trip.
-  const [, previous] = await Promise.all([consumeRateLimit('rating', writer), value === null ? null : readerRating(pieceKey, writer.readerKey)]);
-  // Only a new rating counts against the address's daily allowance; changing one's own does not.
-  if (value !== null && previous === null) await consumeNewRating(pieceKey, writer.addressKey);
-  if (value === null) await removeRating(pieceKey, writer.readerKey);
-  else await setRating(pieceKey, writer.readerKey, value, writer.userId ?? null);
+/**
+ * Gives, changes (`value`) or withdraws (`null`) a reader's rating, within their per-minute
+ * limits and their address's daily allowance of new ratings; returns the piece's new figures.
+ */
+export async function rateAs(writer: Writer, pieceKey: string, value: number | null): Promise<RatingAggregate> {
+  const result = await writeRating(pieceKey, { ...writer, userId: writer.userId ?? null }, value, {
+    perMinuteReader: LIMITS.rating.reader,
+    perMinuteAddress: LIMITS.rating.address,
+    newPerDay: env.RATE_NEW_RATINGS_PER_DAY_ADDRESS,
+  });
+  if (result.outcome !== 'ok') throw result.outcome === 'too_many_new' ? tooManyNewRatings(result.waitMs) : tooManyActions('rating', result.waitMs);
+  return result.aggregate;
 }
 
 // A signed-in reader comments under their display name and email; their first comment's name
@@ -42,12 +46,11 @@ async function asAccount(userId: string, input: CommentInput): Promise<CommentIn
 export async function commentAs(writer: Writer, pieceKey: string, input: CommentInput, formToken?: string | null): Promise<OwnComment> {
   const timing = formToken === undefined ? 'ok' : checkFormToken(readerSecret(), formToken, Date.now());
   let checked = timing === 'too-fast' ? { ...input, website: input.website || 'envoyé trop vite' } : input;
-  await consumeRateLimit('comment', writer);
   if (writer.userId) checked = await asAccount(writer.userId, checked);
-  await assertNotBanned({ userId: writer.userId, readerKey: writer.readerKey, email: checked.email });
   const comment = await createComment(pieceKey, checked, writer, {
     moderation: { mode: env.COMMENT_MODERATION, maxLinks: env.COMMENT_MAX_LINKS },
     hold: timing === 'invalid',
+    guards: { limits: LIMITS.comment, banKeys: banKeysOf({ userId: writer.userId, readerKey: writer.readerKey, email: checked.email }) },
   });
   if (comment.status === 'pending' && !checked.website) notifyEditorsSoon();
   if (comment.status === 'published' && comment.parentId && !checked.website) notifyReplySoon(comment.id);

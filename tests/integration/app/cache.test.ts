@@ -65,4 +65,31 @@ describe('steady state', () => {
     expect(fresh).toContain('3/5');
     expect(await readerQueries()).toBeGreaterThan(0);
   });
+
+  it('writes a rating, a withdrawal and a comment in one statement each, the limits and checks included', async () => {
+    // Top-level statements only (pg_stat_statements counts those the functions run inside, too).
+    const statements = async () => {
+      const { rows } = await client.query<{ query: string; calls: string }>(
+        `SELECT query, calls FROM pg_stat_statements
+         WHERE toplevel AND query ~* '(ratings|comments|rate_limits|rate_piece|post_comment|bans|piece_figures)' AND query !~* 'pg_stat_statements'`,
+      );
+      return rows.map((row) => ({ query: row.query.replace(/\s+/g, ' '), calls: Number(row.calls) }));
+    };
+    const send = (method: string, path: string, body?: string) =>
+      fetch(`${stack.baseUrl}${API}/${path}`, { method, headers: { 'content-type': 'application/json', origin: stack.baseUrl, cookie: 'pdr_reader=lecteur-une-instructio' }, body });
+
+    await client.query('SELECT pg_stat_statements_reset()');
+    const rated = await send('PUT', 'rating', '{"value":5}');
+    expect(rated.status).toBe(200);
+    expect(await statements()).toEqual([{ query: expect.stringContaining('rate_piece') as unknown, calls: 1 }]);
+
+    await client.query('SELECT pg_stat_statements_reset()');
+    expect((await send('DELETE', 'rating')).status).toBe(200);
+    expect(await statements()).toEqual([{ query: expect.stringContaining('rate_piece') as unknown, calls: 1 }]);
+
+    await client.query('SELECT pg_stat_statements_reset()');
+    const commented = await send('POST', 'comments', JSON.stringify({ author: 'Une instruction', body: 'Un commentaire écrit en un seul aller-retour.' }));
+    expect(commented.status).toBe(201);
+    expect(await statements()).toEqual([{ query: expect.stringContaining('post_comment') as unknown, calls: 1 }]);
+  });
 });

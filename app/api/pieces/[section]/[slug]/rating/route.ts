@@ -25,9 +25,9 @@ export async function PUT(request: Request, { params }: Context) {
     assertSameOrigin(request);
     const { value } = parseInput(ratingInputSchema, await readJsonBody(request));
     const reader = await readerOf(request, { create: true });
-    await rateAs(writerOf(reader), pieceKey, value);
+    const aggregate = await rateAs(writerOf(reader), pieceKey, value);
     revalidatePiece(pieceKey);
-    return withReaderCookie(json({ ...(await ratingAggregate(pieceKey)), mine: value }), reader);
+    return withReaderCookie(json({ ...aggregate, mine: value }), reader);
   });
 }
 
@@ -36,10 +36,9 @@ export async function DELETE(request: Request, { params }: Context) {
     const pieceKey = await requirePieceKey(params);
     assertSameOrigin(request);
     const reader = await readerOf(request, { create: false });
-    if (reader.readerKey) {
-      await rateAs(writerOf(reader), pieceKey, null);
-      revalidatePiece(pieceKey);
-    }
-    return json({ ...(await ratingAggregate(pieceKey)), mine: null });
+    if (!reader.readerKey) return json({ ...(await ratingAggregate(pieceKey)), mine: null });
+    const aggregate = await rateAs(writerOf(reader), pieceKey, null);
+    revalidatePiece(pieceKey);
+    return json({ ...aggregate, mine: null });
   });
 }
