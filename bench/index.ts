@@ -12,6 +12,7 @@ import { lighthouseTable } from './lighthouse';
 import { ensureTools } from './lib';
 import { archiveSection, archiveTable, benchArchive } from './archive';
 import { benchInstances, instancesSection, instancesTable } from './instances';
+import { benchSearch, searchSection } from './search';
 import { ARTICLE, BARE_DIR, benchServing, PIECE, servingTable } from './serve';
 
 /** First line a tool prints about its version (nginx and wrk print it on stderr, or exit 1). */
@@ -72,6 +73,8 @@ async function main() {
   const instances = await benchInstances();
   console.log('▶ Exporter et importer (partie 8)');
   const archive = await benchArchive();
+  console.log('▶ Chercher dans une grande archive (partie 9)');
+  const search = await benchSearch();
   const weights = weightTable(pageWeights(path.resolve('bench/out/next')), pageWeights(path.join(BARE_DIR, '.next')));
   const builds: BuildFigures[] = [];
   try {
@@ -88,12 +91,13 @@ async function main() {
     lighthouse: lighthouseTable(PIECE, serving.lighthouse),
     instances: instancesSection(instancesTable(instances)),
     archive: archiveSection(archiveTable(archive)),
+    search: searchSection(search),
   };
   const report = `# Mesures de performance
 
 Produit par \`npm run bench\` (scripts dans \`bench/\`) ; à relancer tel quel sur un clone neuf
 (il faut les paquets Debian \`wrk\`, \`nginx-light\`, \`redis-server\` et \`chromium\`, et les ports
-3101 à 3109 libres). Ce fichier est réécrit à chaque mesure ; chaque partie se relance seule avec la
+3101 à 3110 libres). Ce fichier est réécrit à chaque mesure ; chaque partie se relance seule avec la
 commande donnée dans son titre. Rien de tout cela n’est dans \`npm test\`.
 
 ${machine()}
@@ -153,6 +157,8 @@ ${sections.lighthouse}
 ${sections.instances}
 
 ${sections.archive}
+
+${sections.search}
 
 ${readFileSync('bench/analyse.md', 'utf8').trim()}
 `;

@@ -32,6 +32,15 @@ const schema = z.object({
   RATE_RATINGS_PER_MINUTE_READER: positiveInt(30),
   RATE_RATINGS_PER_MINUTE_ADDRESS: positiveInt(60),
   RATE_REPORTS_PER_MINUTE_READER: positiveInt(10),
+  /** Searches one address may send a minute to /api/search (the search page as the reader types). */
+  RATE_SEARCHES_PER_MINUTE_ADDRESS: positiveInt(60),
+  /**
+   * Up to this many published pieces, the search page searches in the browser as the reader types
+   * (an index with every piece's text); beyond, it asks the server's full-text search.
+   */
+  FULL_TEXT_SEARCH_MAX_PIECES: positiveInt(1000),
+  /** How long the results of one search (words and page) are kept in the cache; 0: not kept. */
+  SEARCH_CACHE_SECONDS: z.coerce.number().int().min(0).default(60),
   /** New ratings one address may add to one piece a day: clearing cookies cannot inflate an average past this. */
   RATE_NEW_RATINGS_PER_DAY_ADDRESS: positiveInt(20),
   /** Who holds it may preview drafts and future pieces at /api/preview?secret=…&slug=… (editors may too). */

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { readdirSync, unlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { referenceErrors } from './rules';
@@ -59,6 +60,12 @@ export function summaryOf(doc: GeneratedPiece): PieceSummary {
   };
 }
 
+/** What the search mirror of a piece is made of, hashed: it is written again only when this changes. */
+function digestOf(doc: GeneratedPiece): string {
+  const searched = [doc.url, doc.title, doc.summary, doc.tags, doc.author, doc.date, doc.draft, doc.body.raw];
+  return createHash('sha256').update(JSON.stringify(searched)).digest('hex');
+}
+
 function authorOf(doc: GeneratedAuthor): AuthorProfile {
   return { slug: doc.slug, url: doc.url, name: doc.name, role: doc.role, bioCode: doc.body.code, sourceFile: doc._raw.sourceFilePath };
 }
@@ -82,7 +89,7 @@ export async function writeManifest(importData: () => Promise<GeneratedData>): P
   const interviews = data.allInterviews as GeneratedPiece[];
   const articles = data.allArticles as GeneratedPiece[];
   const authorDocs = data.allAuthors as GeneratedAuthor[];
-  const manifest: Manifest = { pieces: [...interviews, ...articles].map(summaryOf), authors: authorDocs.map(authorOf) };
+  const manifest: Manifest = { pieces: [...interviews, ...articles].map((doc) => ({ ...summaryOf(doc), digest: digestOf(doc) })), authors: authorDocs.map(authorOf) };
   const errors = referenceErrors(manifest.pieces, manifest.authors);
   if (errors.length > 0) throw new Error(`Contenu invalide :\n- ${errors.join('\n- ')}`);
   pruneStaleDocuments('Interview', new Set(interviews.map((doc) => doc._id)));

@@ -27,6 +27,8 @@ export type PieceSummary = {
   scheduled?: boolean;
   /** Set on a draft or future piece shown to an editor in preview. */
   preview?: boolean;
+  /** In the manifest: a hash of what search reads of the piece (its text, title, dates…). */
+  digest?: string;
 };
 
 export type TocEntry = { depth: 2 | 3; text: string; id: string };

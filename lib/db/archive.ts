@@ -29,7 +29,8 @@ export const ARCHIVE_VERSION = 1;
  * The tables exported, in an order their foreign keys accept, with the order of their rows (a
  * reply after its parent). Left out: `sessions` and `verification_tokens` (a reader signs in
  * again; a copied session would be a stolen one), `rate_limits` (counters of the last minutes),
- * `_prisma_migrations` (the import migrates the target itself).
+ * `_prisma_migrations` (the import migrates the target itself), `pieces` (the search mirror of the
+ * content, which each instance rebuilds from its build when it starts).
  */
 export const ARCHIVED_TABLES = [
   { name: 'users', order: 'id' },

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import '@/lib/readers/comment-schemas';
 import '@/lib/readers/rating-schemas';
 import '@/lib/readers/report-schemas';
+import '@/lib/publishing/search-schemas';
 
 // The API's description is generated from the same zod schemas the handlers validate with.
 /** The body of every error answer. */
@@ -16,7 +17,7 @@ export const apiErrorSchema = z
   })
   .meta({ id: 'Error' });
 
-type SchemaName = 'RatingInput' | 'RatingSummary' | 'CommentInput' | 'CommentEdit' | 'CommentPage' | 'OwnComment' | 'ReportInput' | 'Report' | 'Error';
+type SchemaName = 'RatingInput' | 'RatingSummary' | 'CommentInput' | 'CommentEdit' | 'CommentPage' | 'OwnComment' | 'ReportInput' | 'Report' | 'SearchResults' | 'Error';
 
 // Every schema given an id with .meta({ id }) is in zod's global registry: one component each.
 function componentSchemas() {
@@ -79,6 +80,19 @@ export function openApiDocument(serverUrl: string) {
           summary: 'Écrire un commentaire ou une réponse',
           requestBody: { required: true, ...jsonContent('CommentInput') },
           responses: { '201': { description: 'Commentaire enregistré, publié ou en attente de modération', content: { 'application/json': { schema: { type: 'object', properties: { comment: ref('OwnComment') }, required: ['comment'] } } } }, ...errors(...writeErrors) },
+        },
+      },
+      '/api/search': {
+        get: {
+          summary: 'Chercher dans toute l’archive (texte intégral, français sans accents), 10 résultats par page',
+          description:
+            'Syntaxe des moteurs de recherche : « expression entre guillemets », -mot pour exclure, OR. Avec prefix=1 (le lecteur tape encore), le dernier mot trouve aussi les mots qui commencent par lui. Brouillons et contenus à paraître ne sont jamais trouvés.',
+          parameters: [
+            { name: 'q', in: 'query', required: true, schema: { type: 'string', minLength: 2, maxLength: 200 }, example: 'réseaux "petits cailloux" -linkedin' },
+            { name: 'page', in: 'query', required: false, schema: { type: 'integer', minimum: 1, maximum: 100, default: 1 } },
+            { name: 'prefix', in: 'query', required: false, schema: { type: 'string', enum: ['1'] } },
+          ],
+          responses: { '200': { description: 'Une page de résultats, les meilleurs d’abord', ...jsonContent('SearchResults') }, ...errors('422', '429', '503') },
         },
       },
       '/api/comments/{id}': {

@@ -22,6 +22,7 @@ export const ROUTE_METHODS: Record<string, readonly string[]> = {
   '/api/pieces/[section]/[slug]/rating': ['GET', 'PUT', 'DELETE'],
   '/api/preview': ['GET'],
   '/api/preview/stop': ['GET'],
+  '/api/search': ['GET'],
   '/compte/mes-donnees': ['GET'],
   '/flux/[format]': ['GET'],
   '/flux/rubrique/[section]/[format]': ['GET'],

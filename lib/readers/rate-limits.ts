@@ -8,18 +8,20 @@ import { ApiError } from '@/lib/errors';
 // statement for a rating and with a comment's other checks, in one statement of their own here.
 
 /** What a reader may do so many times a minute, per reader and per address. */
-export type RateLimitedAction = 'comment' | 'rating' | 'report';
+export type RateLimitedAction = 'comment' | 'rating' | 'report' | 'search';
 
 export const LIMITS: Record<RateLimitedAction, { reader: number; address: number }> = {
   comment: { reader: env.RATE_COMMENTS_PER_MINUTE_READER, address: env.RATE_COMMENTS_PER_MINUTE_ADDRESS },
   rating: { reader: env.RATE_RATINGS_PER_MINUTE_READER, address: env.RATE_RATINGS_PER_MINUTE_ADDRESS },
   report: { reader: env.RATE_REPORTS_PER_MINUTE_READER, address: env.RATE_REPORTS_PER_MINUTE_READER * 3 },
+  search: { reader: env.RATE_SEARCHES_PER_MINUTE_ADDRESS, address: env.RATE_SEARCHES_PER_MINUTE_ADDRESS },
 };
 
 const MESSAGES: Record<RateLimitedAction, string> = {
   comment: 'Vous avez envoyé beaucoup de commentaires en peu de temps. Patientez un peu avant de réessayer.',
   rating: 'Vous avez changé votre note de nombreuses fois en peu de temps. Patientez un peu avant de réessayer.',
   report: 'Vous avez envoyé beaucoup de signalements en peu de temps. Patientez un peu avant de réessayer.',
+  search: 'Vous avez lancé beaucoup de recherches en peu de temps. Patientez un peu avant de réessayer.',
 };
 
 const retryAfter = (msBeforeNext: number) => ({ retryAfterSeconds: Math.max(1, Math.ceil(msBeforeNext / 1000)) });

@@ -39,6 +39,11 @@ describe('the migrations match schema.prisma', () => {
         'piece_key:character varying', 'ratings:integer', 'rating_sum:integer', 'stars_1:integer', 'stars_2:integer', 'stars_3:integer',
         'stars_4:integer', 'stars_5:integer', 'comments:integer',
       ],
+      pieces: [
+        'key:character varying', 'section:character varying', 'url:character varying', 'title:text', 'summary:text', 'tags:text',
+        'author:character varying', 'published_at:timestamp with time zone', 'draft:boolean', 'body_text:text', 'content_hash:character varying',
+        'search?:tsvector',
+      ],
       rate_limits: ['key:character varying', 'points:integer', 'expire?:bigint'],
       ratings: [
         'id:uuid', 'piece_key:character varying', 'reader_key:character varying', 'user_id?:character varying', 'value:smallint',
