@@ -23,11 +23,19 @@ CREATE TABLE "pieces" (
     "draft" BOOLEAN NOT NULL,
     "body_text" TEXT NOT NULL,
     "content_hash" VARCHAR(64) NOT NULL,
-    -- Weighted: the title (A) before the summary and tags (B) before the body (C).
+    -- What a search matches: every word, weighted: the title (A) before the summary and tags (B)
+    -- before the body (C).
     "search" TSVECTOR GENERATED ALWAYS AS (
       setweight(to_tsvector('french_unaccent', "title"), 'A') ||
       setweight(to_tsvector('french_unaccent', "summary" || ' ' || "tags"), 'B') ||
       setweight(to_tsvector('french_unaccent', "body_text"), 'C')
+    ) STORED,
+    -- What ranks the matches: the title and the summary and tags only. A few hundred bytes kept in
+    -- the row, where ranking the whole vector (kilobytes, compressed out of the row) cost 60 ms for
+    -- a word found in 10,000 pieces; the body still decides what is found.
+    "search_head" TSVECTOR GENERATED ALWAYS AS (
+      setweight(to_tsvector('french_unaccent', "title"), 'A') ||
+      setweight(to_tsvector('french_unaccent', "summary" || ' ' || "tags"), 'B')
     ) STORED,
 
     CONSTRAINT "pieces_pkey" PRIMARY KEY ("key")

@@ -42,7 +42,7 @@ describe('the migrations match schema.prisma', () => {
       pieces: [
         'key:character varying', 'section:character varying', 'url:character varying', 'title:text', 'summary:text', 'tags:text',
         'author:character varying', 'published_at:timestamp with time zone', 'draft:boolean', 'body_text:text', 'content_hash:character varying',
-        'search?:tsvector',
+        'search?:tsvector', 'search_head?:tsvector',
       ],
       rate_limits: ['key:character varying', 'points:integer', 'expire?:bigint'],
       ratings: [
