@@ -40,7 +40,7 @@ type WriteRow = FiguresRow & { outcome: 'ok' | 'too_many_changes' | 'too_many_ne
 /**
  * Gives, changes (`value`) or withdraws (`null`) a reader's rating within `limits`, and returns
  * the piece's new figures: one statement, one transaction (the SQL function rate_piece of
- * migration rating_write holds the rules).
+ * migration reader_writes holds the rules).
  */
 export async function writeRating(
   pieceKey: string,
@@ -63,7 +63,7 @@ export async function writeRating(
 
 const UNLIMITED: RatingLimits = { perMinuteReader: null, perMinuteAddress: null, newPerDay: null };
 
-/** Gives or changes a reader's rating, outside any limit (the desk's and the tests' writes). */
+/** Gives or changes a reader's rating, outside any limit (for tests and tools; readers go through rateAs). */
 export async function setRating(pieceKey: string, readerKey: string, value: number, userId: string | null = null): Promise<void> {
   await writeRating(pieceKey, { readerKey, addressKey: '', userId }, value, UNLIMITED);
 }

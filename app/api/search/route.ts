@@ -3,7 +3,7 @@ import { cachedSearch, searchQuery } from '@/lib/publishing/archive-search';
 import { consumeRateLimit } from '@/lib/readers/rate-limits';
 
 // GET /api/search?q=…&page=…&prefix=1: the archive's full-text search (10 results a page),
-// limited per address, each query and page kept a minute in the shared cache.
+// limited per address, each query and page kept SEARCH_CACHE_SECONDS (a minute) in the shared cache.
 export async function GET(request: Request) {
   return handleApi(async () => {
     const params = new URL(request.url).searchParams;
