@@ -41,6 +41,11 @@ CREATE TABLE "pieces" (
     CONSTRAINT "pieces_pkey" PRIMARY KEY ("key")
 );
 
+-- A phrase (« "relation de confiance" ») or an exclusion makes PostgreSQL read the whole vector of
+-- each candidate again: kept uncompressed, that read is twice as fast (116 → 53 ms for a phrase
+-- found in 10,000 pieces, measured; the table and its indexes stay at 59 MB).
+ALTER TABLE "pieces" ALTER COLUMN "search" SET STORAGE EXTERNAL;
+
 -- CreateIndex
 CREATE INDEX "pieces_search_idx" ON "pieces" USING GIN ("search");
 CREATE INDEX "pieces_published_at_idx" ON "pieces" ("published_at");
