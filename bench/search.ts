@@ -18,7 +18,7 @@ const DIST_DIR = 'bench/out/next-search';
 const DATA_DIR = path.join(OUT, 'search-data');
 const LOG = path.join(OUT, 'logs', 'search.log');
 /** Words of the synthetic archive (bench/content.ts), a phrase, an exclusion, an OR, prefixes as typed. */
-export const QUERIES = [
+const QUERIES = [
   'réseau', 'reseaux', 'prospection', 'recommandation', 'confiance', 'fidélisation', 'artisan', 'dirigeant',
   'club affaires', '"relation de confiance"', 'partenariats -export', 'veille OR recrutement', 'image de marque',
   'indépendants', 'rendez-vous qualifiés', 'salon professionnel', 'recommandations clients',

@@ -8,13 +8,14 @@ import { ApiError } from '@/lib/errors';
 // statement for a rating and with a comment's other checks, in one statement of their own here.
 
 /** What a reader may do so many times a minute, per reader and per address. */
-export type RateLimitedAction = 'comment' | 'rating' | 'report' | 'search';
+type ReaderAction = 'comment' | 'rating' | 'report';
+/** …and what an address may do so many times a minute, whoever asks. */
+type RateLimitedAction = ReaderAction | 'search';
 
-export const LIMITS: Record<RateLimitedAction, { reader: number; address: number }> = {
+export const LIMITS: Record<ReaderAction, { reader: number; address: number }> = {
   comment: { reader: env.RATE_COMMENTS_PER_MINUTE_READER, address: env.RATE_COMMENTS_PER_MINUTE_ADDRESS },
   rating: { reader: env.RATE_RATINGS_PER_MINUTE_READER, address: env.RATE_RATINGS_PER_MINUTE_ADDRESS },
   report: { reader: env.RATE_REPORTS_PER_MINUTE_READER, address: env.RATE_REPORTS_PER_MINUTE_READER * 3 },
-  search: { reader: env.RATE_SEARCHES_PER_MINUTE_ADDRESS, address: env.RATE_SEARCHES_PER_MINUTE_ADDRESS },
 };
 
 const MESSAGES: Record<RateLimitedAction, string> = {
@@ -40,7 +41,7 @@ export function tooManyNewRatings(msBeforeNext: number): ApiError {
  * Counts one action of a reader and of their address (one statement); refuses with 429 and the
  * seconds to wait when either is over its limit. A database error is passed on (503 for the caller).
  */
-export async function consumeRateLimit(action: RateLimitedAction, keys: { readerKey: string; addressKey: string }): Promise<void> {
+export async function consumeRateLimit(action: ReaderAction, keys: { readerKey: string; addressKey: string }): Promise<void> {
   const { rows } = await db().pool.query<{ wait: string }>({
     name: 'reader_limits_use',
     text: 'SELECT reader_limits_use($1, $2, $3, $4, $5) AS "wait"',
@@ -48,4 +49,18 @@ export async function consumeRateLimit(action: RateLimitedAction, keys: { reader
   });
   const wait = Number(rows[0]?.wait ?? 0);
   if (wait > 0) throw tooManyActions(action, wait);
+}
+
+/**
+ * Counts one search from an address (one counter, one statement: searches are limited per
+ * address only); refuses with 429 past RATE_SEARCHES_PER_MINUTE_ADDRESS.
+ */
+export async function consumeSearchLimit(addressKey: string): Promise<void> {
+  const { rows } = await db().pool.query<{ wait: string }>({
+    name: 'search_limit_use',
+    text: `SELECT rate_limit_use('search:address:' || $1, $2, 60000) AS "wait"`,
+    values: [addressKey, env.RATE_SEARCHES_PER_MINUTE_ADDRESS],
+  });
+  const wait = Number(rows[0]?.wait ?? 0);
+  if (wait > 0) throw tooManyActions('search', wait);
 }

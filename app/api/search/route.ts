@@ -1,6 +1,6 @@
 import { handleApi, json, readerOf } from '@/lib/http/api';
 import { cachedSearch, searchQuery } from '@/lib/publishing/archive-search';
-import { consumeRateLimit } from '@/lib/readers/rate-limits';
+import { consumeSearchLimit } from '@/lib/readers/rate-limits';
 
 // GET /api/search?q=…&page=…&prefix=1: the archive's full-text search (10 results a page),
 // limited per address, each query and page kept SEARCH_CACHE_SECONDS (a minute) in the shared cache.
@@ -9,7 +9,7 @@ export async function GET(request: Request) {
     const params = new URL(request.url).searchParams;
     const { query, page } = searchQuery(params.get('q'), params.get('page'));
     const reader = await readerOf(request, { create: false });
-    await consumeRateLimit('search', { readerKey: reader.readerKey ?? reader.addressKey, addressKey: reader.addressKey });
+    await consumeSearchLimit(reader.addressKey);
     return json(await cachedSearch(query, page, params.get('prefix') === '1'));
   });
 }
