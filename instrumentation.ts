@@ -5,7 +5,8 @@
 // And answer, before Next, methods a route does not support (405) and page paths that name
 // nothing the magazine has (its real 404 page) (lib/http/request-guard.ts). And count requests
 // in flight, to stop without losing one on SIGTERM (lib/http/instance.ts). And bring the
-// archive's search table to this build's content (lib/publishing/archive-search.ts).
+// archive's search table to this build's content (lib/publishing/archive-search.ts), then send
+// the letters due (lib/newsletter/worker.ts).
 export async function register() {
   if (process.env.NEXT_RUNTIME === 'nodejs') {
     const [{ manageInstance }, { stampRemoteAddress }, { sendPagesAsBytes }, { guardRequests }, { showUnpublished }] = await Promise.all([
@@ -20,8 +21,11 @@ export async function register() {
     sendPagesAsBytes();
     guardRequests(showUnpublished);
     if (process.env.NEXT_PHASE !== 'phase-production-build') {
-      const { piecesSynced } = await import('./lib/publishing/archive-search');
-      piecesSynced().then(
+      const [{ piecesSynced }, { startNewsletterWorker }] = await Promise.all([import('./lib/publishing/archive-search'), import('./lib/newsletter/worker')]);
+      // The letter looks for what is due once the archive's mirror is up to date (or could not be).
+      const synced = piecesSynced();
+      void synced.catch(() => undefined).finally(startNewsletterWorker);
+      synced.then(
         (report) => console.log(`[recherche] archive synchronisée en ${report.milliseconds} ms : ${report.added} ajouté(s), ${report.changed} modifié(s), ${report.removed} retiré(s), ${report.unchanged} inchangé(s).`),
         (error: unknown) => console.error('[recherche] archive non synchronisée (nouvel essai à la prochaine recherche) :', error instanceof Error ? error.message : error),
       );

@@ -73,6 +73,13 @@ const schema = z.object({
       message: 'NEXT_SERVER_ACTIONS_ENCRYPTION_KEY doit être 16, 24 ou 32 octets en base64 (par exemple : openssl rand -base64 32)',
     })
     .optional(),
+  /** E-mails of the letter sent a second at most, through EMAIL_SERVER (all instances together: one sends at a time). */
+  NEWSLETTER_RATE: z.coerce.number().int().min(1, 'NEWSLETTER_RATE : au moins 1 e-mail par seconde').max(1000, 'NEWSLETTER_RATE : 1 000 e-mails par seconde au plus').default(10),
+  /**
+   * Every so many seconds, each instance looks for letters due (a piece just published, the Monday
+   * digest) and sends them; 0: never (run `npm run newsletter -- send` from a timer instead).
+   */
+  NEWSLETTER_INTERVAL_SECONDS: z.coerce.number().int().min(0).max(3600, 'NEWSLETTER_INTERVAL_SECONDS : 3 600 secondes au plus').default(60),
   /** Hour (local time, 0–23) of the nightly backup of the embedded database under `npm start`. */
   BACKUP_HOUR: z.coerce.number().int().min(0, 'BACKUP_HOUR : une heure de 0 à 23').max(23, 'BACKUP_HOUR : une heure de 0 à 23').default(3),
   /** Backups kept: the newest of each of the last N days, and of each of the last M weeks (`N,M`). */

@@ -18,6 +18,7 @@ export type ErrorCode =
   | 'validation_failed'
   | 'rate_limited'
   | 'database_unavailable'
+  | 'mail_unavailable'
   | 'internal_error';
 
 const STATUS: Record<ErrorCode, number> = {
@@ -39,6 +40,7 @@ const STATUS: Record<ErrorCode, number> = {
   validation_failed: 422,
   rate_limited: 429,
   database_unavailable: 503,
+  mail_unavailable: 503,
   internal_error: 500,
 };
 

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { PieceCards, PieceCardWithStats } from '@/components/article/piece-cards';
+import { NewsletterBox } from '@/components/newsletter/newsletter-box';
 import { authorNames, getPublishedPieces } from '@/lib/content';
 import { SECTION_INFO } from '@/lib/content/sections';
 import { env } from '@/lib/env';
@@ -40,6 +41,7 @@ export default async function HomePage() {
           <p>Les premiers contenus arrivent bientôt.</p>
         )}
       </section>
+      <NewsletterBox />
       <section aria-labelledby="rubriques" className="mt-14 rounded-lg bg-surface p-6">
         <h2 id="rubriques" className="mb-4 font-serif text-2xl font-bold">
           Rubriques

@@ -36,7 +36,7 @@ export function DeleteAccountForm() {
   return (
     <form action={action} className="space-y-3" aria-label="Supprimer mon compte">
       <p>
-        Vos commentaires resteront, signés « Lecteur supprimé », sans votre e-mail ; vos notes resteront dans les moyennes, anonymes. Cette action est définitive.
+        Vos commentaires resteront, signés « Lecteur supprimé », sans votre e-mail ; vos notes resteront dans les moyennes, anonymes ; votre inscription à la lettre, s’il y en a une, est effacée. Cette action est définitive.
       </p>
       <label htmlFor="confirmation" className="block font-semibold">
         Tapez SUPPRIMER pour confirmer

@@ -5,6 +5,7 @@ import { decide } from '@/lib/desk/decisions';
 import { requireEditor } from '@/lib/http/editor-access';
 import { liftBan, banAuthor, banEmail, MODERATION_ACTIONS, type ModerationAction } from '@/lib/desk/moderation';
 import { actionError } from '@/lib/http/action-context';
+import { sendTestLetter } from '@/lib/newsletter/desk';
 
 export type DeskState = { message: string | null; error: boolean };
 
@@ -53,6 +54,19 @@ export async function liftFromDesk(_previous: DeskState, formData: FormData): Pr
     const lifted = await liftBan(String(formData.get('id')), editor);
     revalidatePath('/redaction/bannis');
     return { message: lifted ? 'Bannissement levé.' : 'Ce bannissement était déjà levé.', error: !lifted };
+  } catch (error) {
+    return { message: actionError(error).message, error: true };
+  }
+}
+
+/** « Renvoyer le test à moi-même »: the next letter (a piece's, or the Monday digest) to the editor's own address. */
+export async function sendTestLetterFromDesk(_previous: DeskState, formData: FormData): Promise<DeskState> {
+  try {
+    const editor = await requireEditor();
+    const kind = formData.get('kind') === 'digest' ? 'digest' : 'piece';
+    const sent = await sendTestLetter(editor.email, kind);
+    if (!sent) return { message: kind === 'digest' ? 'Rien n’est paru cette semaine : le récapitulatif de lundi serait vide (il ne partira pas).' : 'Aucun contenu publié ou programmé : pas de lettre à montrer.', error: true };
+    return { message: `Lettre de test envoyée à ${editor.email}.`, error: false };
   } catch (error) {
     return { message: actionError(error).message, error: true };
   }

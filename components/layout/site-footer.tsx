@@ -11,6 +11,11 @@ export function SiteFooter() {
         <nav aria-label="Pied de page">
           <ul className="flex gap-4">
             <li>
+              <Link href="/lettre" className="underline underline-offset-4">
+                La lettre
+              </Link>
+            </li>
+            <li>
               <Link href="/auteurs" className="underline underline-offset-4">
                 Auteurs
               </Link>

@@ -32,7 +32,9 @@ export async function deleteAccount(userId: string): Promise<string[]> {
       WHERE user_id = ${userId} OR reader_key = ${key} RETURNING piece_key`;
     await tx.$executeRaw`UPDATE reports SET reader_key = 'x:' || gen_random_uuid() WHERE reader_key = ${key}`;
     await tx.session.deleteMany({ where: { userId } });
-    await tx.user.delete({ where: { id: userId } });
+    const user = await tx.user.delete({ where: { id: userId } });
+    // The account's address leaves the letter too: deleting the account erases it everywhere.
+    await tx.newsletterSubscriber.deleteMany({ where: { email: user.email.toLowerCase() } });
     return [...new Set([...comments, ...ratings].map((row) => row.piece_key))];
   });
 }

@@ -24,6 +24,8 @@ export type PersonalData = {
     modifieLe: string | null;
   }[];
   signalements: { commentaire: string; motif: string; precisions: string | null; faitLe: string }[];
+  /** The letter at the account's address: rhythm, when asked, when confirmed (null: not subscribed). */
+  lettre: { adresse: string; rythme: string; demandeeLe: string; confirmeeLe: string | null } | null;
 };
 
 const STATUS: Record<string, string> = { pending: 'en attente de modération', published: 'publié', rejected: 'refusé', spam: 'indésirable', deleted: 'supprimé' };
@@ -34,10 +36,11 @@ export async function personalData(userId: string, now = new Date()): Promise<Pe
   const key = accountReaderKey(userId);
   const user = await prisma.user.findUnique({ where: { id: userId } });
   if (!user) return null;
-  const [ratings, comments, reports] = await Promise.all([
+  const [ratings, comments, reports, letter] = await Promise.all([
     prisma.rating.findMany({ where: { OR: [{ userId }, { readerKey: key }] }, orderBy: { createdAt: 'asc' } }),
     prisma.comment.findMany({ where: { OR: [{ userId }, { readerKey: key }] }, orderBy: { createdAt: 'asc' } }),
     prisma.report.findMany({ where: { readerKey: key }, orderBy: { createdAt: 'asc' } }),
+    prisma.newsletterSubscriber.findUnique({ where: { email: user.email.toLowerCase() } }),
   ]);
   return {
     exporteLe: now.toISOString(),
@@ -56,5 +59,11 @@ export async function personalData(userId: string, now = new Date()): Promise<Pe
       modifieLe: comment.editedAt?.toISOString() ?? null,
     })),
     signalements: reports.map((report) => ({ commentaire: report.commentId, motif: report.reason, precisions: report.details, faitLe: report.createdAt.toISOString() })),
+    lettre: letter && {
+      adresse: letter.email,
+      rythme: letter.rhythm === 'each' ? 'à chaque parution' : 'une fois par semaine',
+      demandeeLe: letter.createdAt.toISOString(),
+      confirmeeLe: letter.confirmedAt?.toISOString() ?? null,
+    },
   };
 }

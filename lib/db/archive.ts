@@ -40,6 +40,10 @@ export const ARCHIVED_TABLES = [
   { name: 'bans', order: 'id' },
   { name: 'moderation_events', order: 'created_at, id' },
   { name: 'notification_state', order: 'key' },
+  { name: 'newsletter_subscribers', order: 'id' },
+  { name: 'newsletter_bounces', order: 'email_hash' },
+  { name: 'newsletter_sends', order: 'id' },
+  { name: 'newsletter_deliveries', order: 'send_id, subscriber_id' },
 ] as const;
 
 /**

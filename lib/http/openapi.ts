@@ -4,6 +4,7 @@ import '@/lib/readers/comment-schemas';
 import '@/lib/readers/rating-schemas';
 import '@/lib/readers/report-schemas';
 import '@/lib/publishing/search-schemas';
+import '@/lib/newsletter/newsletter-schemas';
 
 // The API's description is generated from the same zod schemas the handlers validate with.
 /** The body of every error answer. */
@@ -17,7 +18,7 @@ export const apiErrorSchema = z
   })
   .meta({ id: 'Error' });
 
-type SchemaName = 'RatingInput' | 'RatingSummary' | 'CommentInput' | 'CommentEdit' | 'CommentPage' | 'OwnComment' | 'ReportInput' | 'Report' | 'SearchResults' | 'Error';
+type SchemaName = 'RatingInput' | 'RatingSummary' | 'CommentInput' | 'CommentEdit' | 'CommentPage' | 'OwnComment' | 'ReportInput' | 'Report' | 'SearchResults' | 'SubscriptionInput' | 'SubscriptionAnswer' | 'Error';
 
 // Every schema given an id with .meta({ id }) is in zod's global registry: one component each.
 function componentSchemas() {
@@ -37,7 +38,7 @@ const ERRORS: Record<string, string> = {
   '415': 'Corps qui n’est pas du JSON',
   '422': 'Champ invalide (nommé dans error.field)',
   '429': 'Trop de requêtes ; voir l’en-tête Retry-After',
-  '503': 'Base de données indisponible',
+  '503': 'Base de données indisponible (ou, pour la lettre, serveur d’e-mails)',
 };
 
 function errors(...codes: string[]) {
@@ -93,6 +94,15 @@ export function openApiDocument(serverUrl: string) {
             { name: 'prefix', in: 'query', required: false, schema: { type: 'string', enum: ['1'] } },
           ],
           responses: { '200': { description: 'Une page de résultats, les meilleurs d’abord', ...jsonContent('SearchResults') }, ...errors('422', '429', '503') },
+        },
+      },
+      '/api/newsletter/subscriptions': {
+        post: {
+          summary: 'S’inscrire à la lettre (double opt-in : un e-mail de confirmation part d’abord)',
+          description:
+            'La réponse est la même que l’adresse soit déjà inscrite ou non. Connecté, l’adresse de son propre compte est inscrite aussitôt (status subscribed). Les limites par minute sont celles des commentaires.',
+          requestBody: { required: true, ...jsonContent('SubscriptionInput') },
+          responses: { '202': { description: 'Demande prise en compte', ...jsonContent('SubscriptionAnswer') }, ...errors('400', '403', '413', '415', '422', '429', '503') },
         },
       },
       '/api/comments/{id}': {

@@ -15,6 +15,11 @@ export const ROUTE_METHODS: Record<string, readonly string[]> = {
   '/api/moderation/log': ['GET'],
   '/api/moderation/pieces': ['GET'],
   '/api/moderation/queue': ['GET'],
+  '/api/newsletter/account': ['POST'],
+  '/api/newsletter/confirmation': ['POST'],
+  '/api/newsletter/subscription': ['GET'],
+  '/api/newsletter/subscriptions': ['POST'],
+  '/api/newsletter/unsubscribe': ['POST'],
   '/api/notifications/unsubscribe': ['POST'],
   '/api/openapi.json': ['GET'],
   '/api/pieces/[section]/[slug]/comments': ['GET', 'POST'],
@@ -28,10 +33,12 @@ export const ROUTE_METHODS: Record<string, readonly string[]> = {
   '/flux/rubrique/[section]/[format]': ['GET'],
   '/flux/theme/[tag]/[format]': ['GET'],
   '/image-sociale.png': ['GET'],
+  '/lettre/inscription': ['POST'],
   '/recherche/index.json': ['GET'],
   '/[section]/[slug]/commenter': ['POST'],
   '/[section]/[slug]/image-sociale.png': ['GET'],
   '/[section]/[slug]/noter': ['POST'],
+  '/redaction/lettre/abonnes.csv': ['GET'],
 };
 
 const MATCHERS = Object.entries(ROUTE_METHODS).map(([route, methods]) => {

@@ -8,7 +8,7 @@ import { ApiError } from '@/lib/errors';
 // statement for a rating and with a comment's other checks, in one statement of their own here.
 
 /** What a reader may do so many times a minute, per reader and per address. */
-type ReaderAction = 'comment' | 'rating' | 'report';
+type ReaderAction = 'comment' | 'rating' | 'report' | 'subscription';
 /** …and what an address may do so many times a minute, whoever asks. */
 type RateLimitedAction = ReaderAction | 'search';
 
@@ -16,12 +16,15 @@ export const LIMITS: Record<ReaderAction, { reader: number; address: number }> =
   comment: { reader: env.RATE_COMMENTS_PER_MINUTE_READER, address: env.RATE_COMMENTS_PER_MINUTE_ADDRESS },
   rating: { reader: env.RATE_RATINGS_PER_MINUTE_READER, address: env.RATE_RATINGS_PER_MINUTE_ADDRESS },
   report: { reader: env.RATE_REPORTS_PER_MINUTE_READER, address: env.RATE_REPORTS_PER_MINUTE_READER * 3 },
+  // The letter's form: the same limits as a comment's, counted apart.
+  subscription: { reader: env.RATE_COMMENTS_PER_MINUTE_READER, address: env.RATE_COMMENTS_PER_MINUTE_ADDRESS },
 };
 
 const MESSAGES: Record<RateLimitedAction, string> = {
   comment: 'Vous avez envoyé beaucoup de commentaires en peu de temps. Patientez un peu avant de réessayer.',
   rating: 'Vous avez changé votre note de nombreuses fois en peu de temps. Patientez un peu avant de réessayer.',
   report: 'Vous avez envoyé beaucoup de signalements en peu de temps. Patientez un peu avant de réessayer.',
+  subscription: 'Vous avez envoyé beaucoup de demandes d’inscription en peu de temps. Patientez un peu avant de réessayer.',
   search: 'Vous avez lancé beaucoup de recherches en peu de temps. Patientez un peu avant de réessayer.',
 };
 

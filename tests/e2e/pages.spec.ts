@@ -12,6 +12,7 @@ const PAGES = {
   tag: '/tags/strategie',
   authors: '/auteurs',
   author: '/auteurs/la-redaction',
+  letter: '/lettre',
   'not found': '/introuvable',
 };
 

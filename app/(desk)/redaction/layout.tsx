@@ -14,6 +14,7 @@ const NAV = [
   { href: '/redaction/bannis', label: 'Bannis' },
   { href: '/redaction/journal', label: 'Journal' },
   { href: '/redaction/contenus', label: 'Contenus' },
+  { href: '/redaction/lettre', label: 'La lettre' },
 ];
 
 /** The editors' desk: 401 for a visitor, 403 for a reader. */

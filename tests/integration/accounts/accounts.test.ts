@@ -61,8 +61,10 @@ describe('accounts', () => {
     const before = (await new Visitor().get(pieceApi(piece).rating)).body.count as number;
     await reader.put(pieceApi(piece).rating, { value: 3 });
     await reader.post(pieceApi(piece).comments, { author: 'Partante', body: 'Je pars bientôt.' });
+    await query("INSERT INTO newsletter_subscribers (email, rhythm, confirmed_at) VALUES ($1, 'each', now())", [email]);
     await deleteAccount(userId);
     expect(await query('SELECT author_name, email, user_id FROM comments WHERE body = $1', ['Je pars bientôt.'])).toEqual([{ author_name: 'Lecteur supprimé', email: null, user_id: null }]);
+    expect(await query('SELECT 1 FROM newsletter_subscribers WHERE email = $1', [email])).toEqual([]);
     expect(await query('SELECT 1 FROM users WHERE id = $1', [userId])).toEqual([]);
     expect(await query('SELECT 1 FROM sessions WHERE user_id = $1', [userId])).toEqual([]);
     const ratings = await query<{ reader_key: string; user_id: string | null }>('SELECT reader_key, user_id FROM ratings WHERE piece_key = $1', [piece]);

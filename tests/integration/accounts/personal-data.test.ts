@@ -22,6 +22,8 @@ describe('a reader’s download of their data', () => {
     const report = await reader.post(`/api/comments/${(theirs.body.comment as { id: string }).id}/reports`, { reason: 'off_topic', details: 'Hors sujet, je trouve.' });
     expect(report.status).toBe(201);
 
+    expect((await reader.post('/api/newsletter/subscriptions', { email, rhythm: 'weekly' })).body.status).toBe('subscribed');
+
     const download = await reader.get('/compte/mes-donnees');
     expect(download.status).toBe(200);
     expect(download.headers.get('content-disposition')).toMatch(/^attachment; filename="place-des-reseaux-mes-donnees-\d{4}-\d{2}-\d{2}\.json"$/);
@@ -31,6 +33,7 @@ describe('a reader’s download of their data', () => {
     expect(data.notes).toEqual([expect.objectContaining({ contenu: PIECE, note: 4 })]);
     expect(data.commentaires).toEqual([expect.objectContaining({ contenu: PIECE, texte: 'Mon commentaire à moi.', statut: expect.stringMatching(/^(publié|en attente de modération)$/) })]);
     expect(data.signalements).toEqual([expect.objectContaining({ motif: 'off_topic', precisions: 'Hors sujet, je trouve.' })]);
+    expect(data.lettre).toMatchObject({ adresse: email, rythme: 'une fois par semaine', confirmeeLe: expect.stringMatching(/^\d{4}-/) });
     const text = JSON.stringify(data);
     expect(text).not.toContain('quelqu’un d’autre');
     expect(text).not.toContain('autre-');

@@ -51,8 +51,7 @@ async function embeddedDatabase(): Promise<string> {
 async function everything(url: string): Promise<Record<string, unknown[]>> {
   const tables: Record<string, unknown[]> = {};
   for (const table of ARCHIVED_TABLES) {
-    const key = table.name === 'notification_state' ? 'key' : 'id';
-    tables[table.name] = await sql(url, `SELECT * FROM ${table.name} ORDER BY ${key}`);
+    tables[table.name] = await sql(url, `SELECT * FROM ${table.name} ORDER BY ${table.order}`);
   }
   return tables;
 }
@@ -75,6 +74,11 @@ async function fill(url: string): Promise<void> {
   await sql(url, "INSERT INTO bans (kind, key_hash, label, reason, created_by_id) VALUES ('email', 'hash', 'x@exemple.fr', 'Spam répété', $1)", [editor?.id]);
   await sql(url, "INSERT INTO moderation_events (editor_id, editor, action, comment_id, piece_key, reason) VALUES ($1, 'redaction@exemple.fr', 'approve', $2, 'interviews/valerie-march-place-des-reseaux', NULL)", [editor?.id, top?.id]);
   await sql(url, "INSERT INTO notification_state (key, last_sent_at) VALUES ('editors-digest', now())");
+  const [subscriber] = await sql<{ id: string }>(url, "INSERT INTO newsletter_subscribers (email, rhythm, confirmed_at) VALUES ('abonnee@exemple.fr', 'weekly', now()) RETURNING id");
+  await sql(url, "INSERT INTO newsletter_subscribers (email, rhythm) VALUES ('pas-encore@exemple.fr', 'each')");
+  await sql(url, "INSERT INTO newsletter_bounces (email_hash, reason) VALUES ('0f0f', $1)", [HOSTILE]);
+  const [send] = await sql<{ id: string }>(url, "INSERT INTO newsletter_sends (kind, week_of, piece_keys, recipients, sent) VALUES ('digest', now(), ARRAY['interviews/valerie-march-place-des-reseaux', 'articles/x'], 1, 1) RETURNING id");
+  await sql(url, "INSERT INTO newsletter_deliveries (send_id, subscriber_id, status, attempts, sent_at) VALUES ($1, $2, 'sent', 1, now())", [send?.id, subscriber?.id]);
   await sql(url, "INSERT INTO sessions (session_token, user_id, expires) VALUES ('secret-session', $1, now() + interval '1 day')", [editor?.id]);
 }
 

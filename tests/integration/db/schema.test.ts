@@ -34,6 +34,18 @@ describe('the migrations match schema.prisma', () => {
         'id:uuid', 'editor_id?:uuid', 'editor:character varying', 'action:character varying', 'comment_id?:uuid',
         'piece_key?:character varying', 'target?:character varying', 'reason?:character varying', 'created_at:timestamp with time zone',
       ],
+      newsletter_bounces: ['email_hash:character varying', 'bounced_at:timestamp with time zone', 'reason:character varying'],
+      newsletter_deliveries: [
+        'send_id:uuid', 'subscriber_id:uuid', 'status:USER-DEFINED', 'attempts:integer', 'next_attempt_at?:timestamp with time zone',
+        'last_error?:character varying', 'sent_at?:timestamp with time zone',
+      ],
+      newsletter_sends: [
+        'id:uuid', 'kind:USER-DEFINED', 'piece_key?:character varying', 'week_of?:timestamp with time zone', 'piece_keys:ARRAY',
+        'created_at:timestamp with time zone', 'finished_at?:timestamp with time zone', 'recipients:integer', 'sent:integer', 'failed:integer',
+      ],
+      newsletter_subscribers: [
+        'id:uuid', 'email:character varying', 'rhythm:USER-DEFINED', 'created_at:timestamp with time zone', 'confirmed_at?:timestamp with time zone',
+      ],
       notification_state: ['key:character varying', 'last_sent_at:timestamp with time zone'],
       piece_figures: [
         'piece_key:character varying', 'ratings:integer', 'rating_sum:integer', 'stars_1:integer', 'stars_2:integer', 'stars_3:integer',
@@ -108,6 +120,29 @@ describe('the migrations match schema.prisma', () => {
     await prisma.notificationState.upsert({ where: { key: `k-${user.id}` }, create: { key: `k-${user.id}`, lastSentAt: new Date() }, update: {} });
     await prisma.user.delete({ where: { id: user.id } });
     expect(await prisma.session.count({ where: { userId: user.id } })).toBe(0);
+  });
+
+  it('round-trips the letter’s models: one send per piece and per week, deliveries gone with their subscriber', async () => {
+    const email = `lettre-${randomUUID()}@exemple.fr`;
+    const subscriber = await prisma.newsletterSubscriber.create({ data: { email, rhythm: 'weekly' } });
+    expect(subscriber).toMatchObject({ confirmedAt: null, createdAt: expect.any(Date) });
+    await expect(prisma.newsletterSubscriber.create({ data: { email, rhythm: 'each' } })).rejects.toMatchObject({ code: 'P2002' });
+    const piece = `test/${randomUUID()}`;
+    const send = await prisma.newsletterSend.create({ data: { kind: 'piece', pieceKey: piece, pieceKeys: [piece] } });
+    expect(send).toMatchObject({ recipients: 0, sent: 0, failed: 0, finishedAt: null, weekOf: null });
+    await expect(prisma.newsletterSend.create({ data: { kind: 'piece', pieceKey: piece, pieceKeys: [piece] } })).rejects.toMatchObject({ code: 'P2002' });
+    const weekOf = new Date(Date.UTC(2031, 0, 6, 7));
+    await prisma.newsletterSend.create({ data: { kind: 'digest', weekOf, pieceKeys: [piece] } });
+    await expect(prisma.newsletterSend.create({ data: { kind: 'digest', weekOf, pieceKeys: [] } })).rejects.toMatchObject({ code: 'P2002' });
+    // A piece's send names its piece, a digest its week: the database refuses the mix.
+    await expect(prisma.newsletterSend.create({ data: { kind: 'digest', pieceKey: `test/${randomUUID()}`, pieceKeys: [] } })).rejects.toBeDefined();
+    const delivery = await prisma.newsletterDelivery.create({ data: { sendId: send.id, subscriberId: subscriber.id, lastError: 'x', nextAttemptAt: new Date(), sentAt: new Date() } });
+    expect(delivery).toMatchObject({ status: 'pending', attempts: 0 });
+    for (const status of ['sent', 'failed'] as const) await prisma.newsletterDelivery.update({ where: { sendId_subscriberId: { sendId: send.id, subscriberId: subscriber.id } }, data: { status } });
+    await prisma.newsletterBounce.create({ data: { emailHash: randomUUID().replaceAll('-', ''), reason: '550 boîte inconnue' } });
+    await prisma.newsletterSubscriber.delete({ where: { id: subscriber.id } });
+    expect(await prisma.newsletterDelivery.count({ where: { sendId: send.id } })).toBe(0);
+    expect(await prisma.newsletterSend.findUnique({ where: { id: send.id } })).toMatchObject({ pieceKey: piece });
   });
 
   it('enforces the unique keys: one rating per reader and piece, one report per reader and comment', async () => {

@@ -4,7 +4,7 @@ import { baseUrl, query, randomAddress } from '../setup/helpers';
 
 // Generated bodies, headers and path segments thrown at every write endpoint: the answer is
 // always one of the documented ones, never a 500, and what is stored keeps the schema's rules.
-const DOCUMENTED = new Set([200, 201, 400, 403, 404, 409, 413, 415, 422, 429, 503]);
+const DOCUMENTED = new Set([200, 201, 202, 400, 403, 404, 409, 413, 415, 422, 429, 503]);
 const RUNS_PER_ENDPOINT = 2500;
 
 const anyText = fc.string({ unit: 'binary', maxLength: 120 });
@@ -21,6 +21,9 @@ const body = fc.oneof(
     )
     .map((value) => JSON.stringify(value)),
   fc.record({ reason: fc.constantFrom('spam', 'abuse', 'off_topic', 'other', 'x'), details: fc.string({ maxLength: 1200 }) }, { requiredKeys: [] }).map((value) => JSON.stringify(value)),
+  fc
+    .record({ email: fc.oneof(fc.emailAddress(), fc.string({ maxLength: 300 })), rhythm: fc.constantFrom('each', 'weekly', 'daily', ''), website: fc.string({ maxLength: 3 }), startedAt: fc.string({ maxLength: 30 }) }, { requiredKeys: [] })
+    .map((value) => JSON.stringify(value)),
   fc.integer({ min: 1, max: 40 }).map((depth) => `${'['.repeat(depth)}1${']'.repeat(depth)}`),
 );
 const contentType = fc.constantFrom('application/json', 'application/json; charset=utf-8', 'text/plain', 'application/x-www-form-urlencoded', '', 'application/json; boundary=x');
@@ -46,6 +49,7 @@ const endpoints: [string, fc.Arbitrary<{ method: string; path: string }>][] = [
   ['POST comment', fc.tuple(section, segment).map(([s, slug]) => ({ method: 'POST', path: `/api/pieces/${s}/${encodeURIComponent(slug)}/comments` }))],
   ['PATCH comment', fc.oneof(fc.uuid(), segment).map((id) => ({ method: 'PATCH', path: `/api/comments/${encodeURIComponent(id)}` }))],
   ['POST report', fc.oneof(fc.uuid(), segment).map((id) => ({ method: 'POST', path: `/api/comments/${encodeURIComponent(id)}/reports` }))],
+  ['POST subscription', fc.constant({ method: 'POST', path: '/api/newsletter/subscriptions' })],
 ];
 
 describe('fuzzing the write endpoints', () => {
@@ -67,5 +71,6 @@ describe('fuzzing the write endpoints', () => {
     expect(await query('SELECT 1 FROM ratings WHERE value NOT BETWEEN 1 AND 5')).toEqual([]);
     expect(await query("SELECT 1 FROM comments WHERE char_length(body) NOT BETWEEN 2 AND 4000 OR char_length(btrim(author_name)) = 0 OR char_length(author_name) > 60")).toEqual([]);
     expect(await query('SELECT 1 FROM reports WHERE char_length(details) > 1000')).toEqual([]);
+    expect(await query("SELECT 1 FROM newsletter_subscribers WHERE email <> lower(email) OR email NOT LIKE '%_@_%' OR char_length(email) > 254")).toEqual([]);
   });
 });

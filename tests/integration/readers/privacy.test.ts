@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { oneClickUnsubscribeLink } from '@/lib/newsletter/links';
 import { pieceApi, query, Visitor } from '../setup/helpers';
 
 describe('what the database keeps of a reader', () => {
@@ -9,6 +10,12 @@ describe('what the database keeps of a reader', () => {
     await reader.put(pieceApi(key).rating, { value: 4 });
     const { body } = await reader.post(pieceApi(key).comments, { author: 'Discrète', body: 'Je ne laisse pas de traces.' });
     await reader.post(`/api/comments/${(body.comment as { id: string }).id}/reports`, { reason: 'other' }).catch(() => undefined);
+    // Subscribed to the letter, then gone: the address leaves nothing behind.
+    const email = `discrete-${Date.now()}@exemple.fr`;
+    expect((await reader.post('/api/newsletter/subscriptions', { email })).status).toBe(202);
+    const [subscriber] = await query<{ id: string }>('SELECT id FROM newsletter_subscribers WHERE email = $1', [email]);
+    const left = await fetch(oneClickUnsubscribeLink(subscriber?.id ?? ''), { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'List-Unsubscribe=One-Click' });
+    expect(left.status).toBe(200);
     const readerId = reader.cookie?.split('=')[1] ?? '';
     expect(readerId).toMatch(/^[A-Za-z0-9_-]{22}$/);
 
@@ -23,5 +30,6 @@ describe('what the database keeps of a reader', () => {
     expect(dump).toContain('Je ne laisse pas de traces.');
     expect(dump).not.toContain(address);
     expect(dump).not.toContain(readerId);
+    expect(dump).not.toContain(email);
   });
 });

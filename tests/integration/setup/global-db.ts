@@ -18,6 +18,7 @@ declare module 'vitest' {
     baseUrl: string;
     databaseKind: DatabaseKind;
     mailDir: string;
+    emailServer: string;
   }
 }
 
@@ -39,11 +40,14 @@ export default async function setup(project: TestProject) {
     SITE_URL: `http://127.0.0.1:${port}`,
     EMAIL_SERVER: `smtp://127.0.0.1:${smtp.port}`,
     EDITOR_EMAILS: EDITOR_EMAIL,
+    // The tests drive the letter themselves, with a controlled clock (tests/integration/newsletter).
+    NEWSLETTER_INTERVAL_SECONDS: '0',
   }, port);
   project.provide('databaseUrl', database.url);
   project.provide('baseUrl', server.baseUrl);
   project.provide('databaseKind', kind);
   project.provide('mailDir', mailDir);
+  project.provide('emailServer', `smtp://127.0.0.1:${smtp.port}`);
   return async () => {
     await server.stop();
     await smtp.close();

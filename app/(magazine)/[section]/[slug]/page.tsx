@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { cache } from 'react';
 import { MdxContent } from '@/components/article/mdx-content';
+import { NewsletterBox } from '@/components/newsletter/newsletter-box';
 import { PieceFooter } from '@/components/article/piece-footer';
 import { PieceHeader } from '@/components/article/piece-header';
 import { ShareLinks } from '@/components/article/share-links';
@@ -75,6 +76,7 @@ export default async function PiecePage({ params }: Props) {
       </div>
       <ShareLinks path={piece.url} title={piece.title} />
       <PieceReaders piece={piece} author={author} />
+      <NewsletterBox />
       <PieceFooter related={related} previous={previous} next={next} />
     </article>
   );
