@@ -5,6 +5,7 @@ import { useActionState, useEffect, useId, useRef, useState } from 'react';
 import type { PieceTarget } from '@/lib/http/action-context';
 import { AUTHOR_NAME_MAX, COMMENT_BODY_MAX, COMMENT_BODY_MIN } from '@/lib/readers/comment-limits';
 import { useReader } from '@/components/reader/reader-provider';
+import { HoneypotField } from '@/components/reader/honeypot-field';
 import { useHydrated } from '@/components/reader/use-hydrated';
 import { submitComment, type CommentFormState } from './actions';
 import { CommentItem } from './comment-item';
@@ -42,13 +43,7 @@ export function CommentForm({ target, parentId, heading, onDone }: Props) {
     // Without JavaScript the form posts to /…/commenter (new comments only: replies need JavaScript).
     <form action={hydrated ? action : `/${target.section}/${target.slug}/commenter`} method="post" className="space-y-4" aria-label={heading ?? 'Laisser un commentaire'} key={state.status === 'error' ? 'retry' : state.comment?.id ?? 'new'}>
       <input type="hidden" name="startedAt" value={formToken} />
-      {/* A trap for robots: hidden from people, filled in by naive bots. */}
-      <div className="hidden">
-        <label>
-          Site web (laisser vide)
-          <input type="text" name="website" tabIndex={-1} autoComplete="off" defaultValue="" />
-        </label>
-      </div>
+      <HoneypotField />
       {account?.name ? (
         <p className="text-sm">
           Vous commentez en tant que <strong>{account.name}</strong> (<Link href="/compte" className="underline underline-offset-4">mon compte</Link>).

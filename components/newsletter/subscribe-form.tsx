@@ -2,6 +2,7 @@
 
 import Link from 'next/link';
 import { useEffect, useId, useState, type FormEvent } from 'react';
+import { HoneypotField } from '@/components/reader/honeypot-field';
 import { useHydrated } from '@/components/reader/use-hydrated';
 import { RHYTHM_LABELS, RHYTHMS, type Rhythm } from '@/lib/newsletter/rhythms';
 
@@ -65,13 +66,7 @@ export function SubscribeForm({ formToken = '' }: Props) {
   return (
     <form action="/lettre/inscription" method="post" onSubmit={hydrated ? submit : undefined} className="space-y-3" aria-label="S’inscrire à la lettre">
       <input type="hidden" name="startedAt" value={visitor?.formToken ?? formToken} />
-      {/* A trap for robots: hidden from people, filled in by naive bots. */}
-      <div className="hidden">
-        <label>
-          Site web (laisser vide)
-          <input type="text" name="website" tabIndex={-1} autoComplete="off" defaultValue="" />
-        </label>
-      </div>
+      <HoneypotField />
       <p>
         <label htmlFor={`${id}-email`} className="text-sm font-semibold">
           Votre adresse e-mail

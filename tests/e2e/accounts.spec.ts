@@ -8,13 +8,15 @@ import { startStack, type Stack } from './fixtures/stack';
 
 // Accounts by magic link and the editors' desk, on a stack whose mail goes to a real SMTP listener.
 const EDITOR = 'redaction@exemple.fr';
+// A second editor: each address signs in once here (the mailbox keeps every link it was sent).
+const LETTER_EDITOR = 'redaction-lettre@exemple.fr';
 const mailDir = mkdtempSync(path.join(tmpdir(), 'pdr-e2e-mail-'));
 let stack: Stack;
 let smtp: Awaited<ReturnType<typeof startSmtp>>;
 
 test.beforeAll(async () => {
   smtp = await startSmtp(mailDir);
-  stack = await startStack({ EMAIL_SERVER: `smtp://127.0.0.1:${smtp.port}`, EDITOR_EMAILS: EDITOR });
+  stack = await startStack({ EMAIL_SERVER: `smtp://127.0.0.1:${smtp.port}`, EDITOR_EMAILS: `${EDITOR},${LETTER_EDITOR}` });
 });
 test.afterAll(async () => {
   await stack?.stop();
@@ -96,4 +98,22 @@ test('an editor approves, from the desk, a guest’s comment that readers then s
   await other.page.goto('/articles/archive-03');
   await expect(other.page.getByRole('article', { name: 'Commentaire de Invité' })).toContainText('En attente de la rédaction.');
   for (const { context } of [guest, reader, desk, other]) await context.close();
+});
+
+test('an editor sees the letter in the desk and sends themselves the next one as a test', async ({ browser }) => {
+  const desk = await newBrowser(browser);
+  await signIn(desk.page, LETTER_EDITOR);
+  expect((await desk.page.goto('/redaction/lettre'))?.status()).toBe(200);
+  await expect(desk.page.getByRole('heading', { name: 'La lettre', level: 1 })).toBeVisible();
+  await expect(desk.page.getByText('À chaque parution')).toBeVisible();
+  const { violations } = await new AxeBuilder({ page: desk.page }).analyze();
+  expect(violations.map((v) => `${v.id} ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+  await desk.page.getByRole('button', { name: 'Renvoyer le test à moi-même : prochaine parution' }).click();
+  await expect(desk.page.getByRole('status').filter({ hasText: 'Lettre de test envoyée' })).toHaveText(`Lettre de test envoyée à ${LETTER_EDITOR}.`);
+  const mail = await waitForMail(mailDir, LETTER_EDITOR, (m) => m.subject.startsWith('[Test] '));
+  expect(mail.subject).toBe('[Test] Article : À paraître Zorglubesque');
+  const csv = await desk.page.request.get('/redaction/lettre/abonnes.csv');
+  expect(csv.status()).toBe(200);
+  expect((await csv.text()).replace(/^\uFEFF/, '').split('\r\n')[0]).toBe('adresse,rythme,inscrit_le,confirme_le');
+  await desk.context.close();
 });
