@@ -3,7 +3,9 @@
 // `npm run newsletter -- send-test adresse@exemple.fr [recapitulatif]`: that letter, sent there;
 // `npm run newsletter -- send`: one round (what is due is created and sent), for a timer when
 //   the instances do not send themselves (NEWSLETTER_INTERVAL_SECONDS=0).
-// Uses DATABASE_URL, else the embedded database: the running one, or started for the occasion.
+// Uses DATABASE_URL, else the embedded database: the running one, or started for the occasion;
+// AUTH_SECRET and SITE_URL as the instances have them (default set-up: DATA_DIR/secret).
+import './local-secret';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { migrate } from '../lib/db/migrations';
@@ -21,6 +23,9 @@ if (!['preview', 'send-test', 'send'].includes(command ?? '') || (command === 's
 }
 
 async function main(): Promise<void> {
+  if (!env.AUTH_SECRET) {
+    throw new Error(`AUTH_SECRET n’est pas défini et ${path.join(env.DATA_DIR, 'secret')} n’existe pas : lancez la commande avec l’environnement des instances (AUTH_SECRET, SITE_URL, DATABASE_URL), ou après un premier « npm run dev » / « npm start ».`);
+  }
   const database = await commandDatabase();
   try {
     await migrate(database.url, undefined, () => undefined);

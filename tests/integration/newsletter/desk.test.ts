@@ -1,10 +1,11 @@
 import { spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { sendTestLetter } from '@/lib/newsletter/desk';
+import { isUnsubscribeToken } from '@/lib/newsletter/links';
 import { baseUrl, databaseUrl, mailDir, query, signInAs, Visitor } from '../setup/helpers';
 import { waitForMail } from '../../fixtures/smtp';
 import { TEST_SECRET } from '../../fixtures/test-env.mjs';
@@ -67,8 +68,13 @@ describe('the letter for the editors', () => {
   it('previews and sends the next letter from the command line', async () => {
     const dataDir = mkdtempSync(path.join(tmpdir(), 'pdr-lettre-cli-'));
     try {
-      const env = { ...process.env, DATABASE_URL: databaseUrl, AUTH_SECRET: TEST_SECRET, DATA_DIR: dataDir };
+      // No AUTH_SECRET in its environment: on the default set-up, the one the launcher wrote in DATA_DIR.
+      const env = { ...process.env, DATABASE_URL: databaseUrl, AUTH_SECRET: '', DATA_DIR: dataDir };
       const run = (...args: string[]) => spawnSync(process.execPath, ['--import', 'tsx', '--conditions=react-server', 'scripts/newsletter.ts', ...args], { cwd: root, env, encoding: 'utf8' });
+      const unset = run('preview');
+      expect(unset.status).toBe(1);
+      expect(unset.stderr).toContain('AUTH_SECRET n’est pas défini');
+      writeFileSync(path.join(dataDir, 'secret'), TEST_SECRET);
       const preview = run('preview');
       expect(preview.status, preview.stderr).toBe(0);
       expect(preview.stdout).toMatch(/^Objet : /);
@@ -81,7 +87,11 @@ describe('the letter for the editors', () => {
       const sent = run('send-test', to);
       expect(sent.status, sent.stderr).toBe(0);
       expect(sent.stdout).toContain(`Lettre de test envoyée à ${to}`);
-      expect((await waitForMail(mailDir, to)).subject).toMatch(/^\[Test\] /);
+      const mail = await waitForMail(mailDir, to);
+      expect(mail.subject).toMatch(/^\[Test\] /);
+      // Signed with the site's own secret: its link is one the site accepts (this one names no subscriber).
+      const link = new URL(/Se désinscrire en un clic : (\S+)/.exec(mail.text)?.[1] ?? '');
+      expect(isUnsubscribeToken(link.searchParams.get('abonne') ?? '', link.searchParams.get('jeton') ?? '')).toBe(true);
     } finally {
       rmSync(dataDir, { recursive: true, force: true });
     }
