@@ -1,8 +1,9 @@
 import 'server-only';
-import { createHmac, timingSafeEqual } from 'node:crypto';
+import { createHmac } from 'node:crypto';
 import { db } from '@/lib/db/client';
 import { env } from '@/lib/env';
 import { sendMail } from '@/lib/mail';
+import { sameToken } from '@/lib/tokens';
 
 /** Editors get at most one email in this time, grouping what came meanwhile. */
 export const EDITOR_DIGEST_INTERVAL_MS = 10 * 60 * 1000;
@@ -75,9 +76,7 @@ export function unsubscribeToken(commentId: string): string {
 }
 
 export function isUnsubscribeToken(commentId: string, token: string): boolean {
-  const expected = Buffer.from(unsubscribeToken(commentId));
-  const given = Buffer.from(token);
-  return expected.length === given.length && timingSafeEqual(expected, given);
+  return sameToken(unsubscribeToken(commentId), token);
 }
 
 /** Stops the reply notifications of a comment (the link in each email; no sign-in needed). */

@@ -1,6 +1,7 @@
 import 'server-only';
-import { createHmac, timingSafeEqual } from 'node:crypto';
+import { createHmac } from 'node:crypto';
 import { env } from '@/lib/env';
+import { sameToken } from '@/lib/tokens';
 import { readerSecret } from '@/lib/readers/secret';
 import type { Rhythm } from './newsletter-schemas';
 
@@ -12,12 +13,6 @@ export const CONFIRMATION_DAYS = 7;
 const CONFIRMATION_MS = CONFIRMATION_DAYS * 24 * 3600 * 1000;
 
 const sign = (...parts: string[]) => createHmac('sha256', readerSecret()).update(parts.join('\0')).digest('base64url');
-
-function same(expected: string, given: string): boolean {
-  const a = Buffer.from(expected);
-  const b = Buffer.from(given);
-  return a.length === b.length && timingSafeEqual(a, b);
-}
 
 const siteLink = (path: string, query: Record<string, string>) => `${new URL(path, env.SITE_URL).href}?${new URLSearchParams(query)}`;
 
@@ -31,7 +26,7 @@ export type ConfirmationLink = { subscriberId: string; rhythm: Rhythm; issuedAt:
 
 /** Whether a confirmation link is genuine ('ok'), too old ('expired') or not ours ('invalid'). */
 export function checkConfirmation(link: ConfirmationLink, now: Date): 'ok' | 'expired' | 'invalid' {
-  if (!same(sign('newsletter-confirm', link.subscriberId, link.rhythm, String(link.issuedAt)), link.token)) return 'invalid';
+  if (!sameToken(sign('newsletter-confirm', link.subscriberId, link.rhythm, String(link.issuedAt)), link.token)) return 'invalid';
   const age = now.getTime() - link.issuedAt;
   return age >= 0 && age <= CONFIRMATION_MS ? 'ok' : 'expired';
 }
@@ -42,7 +37,7 @@ export function unsubscribeToken(subscriberId: string): string {
 }
 
 export function isUnsubscribeToken(subscriberId: string, token: string): boolean {
-  return same(unsubscribeToken(subscriberId), token);
+  return sameToken(unsubscribeToken(subscriberId), token);
 }
 
 /** The page that unsubscribes in one click, without signing in. */
