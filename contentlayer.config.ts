@@ -6,11 +6,23 @@ import remarkGfm from 'remark-gfm';
 import { pieceHtml } from './lib/content/html';
 import { writeManifest } from './lib/content/manifest';
 import { countWords, readingMinutes, tableOfContents } from './lib/content/markdown';
+import { checkedPicture, type WrittenPicture } from './lib/content/pictures';
 import { slugify } from './lib/content/slugify';
 
 // The build config runs outside Next, so it reads its one setting itself: benchmarks point
 // CONTENT_DIR at a generated archive instead of the magazine's own `content/`.
 const contentDirPath = process.env.CONTENT_DIR ?? 'content';
+
+// A cover or a portrait. `alt` is required when a picture is given, but checked by
+// lib/content/pictures.ts rather than here, so that the build's message names « cover.alt ».
+const PictureField = defineNestedType(() => ({
+  name: 'PictureField',
+  fields: {
+    src: { type: 'string', required: true, description: 'Address of a JPEG, PNG, WebP or AVIF under public/, e.g. /images/couvertures/x.jpg' },
+    alt: { type: 'string', required: false, description: 'Required: what the picture shows, for readers who cannot see it' },
+    credit: { type: 'string', required: false, description: 'Photographer or illustrator, shown under a cover' },
+  },
+}));
 
 const Interviewee = defineNestedType(() => ({
   name: 'Interviewee',
@@ -18,6 +30,7 @@ const Interviewee = defineNestedType(() => ({
     name: { type: 'string', required: true, description: 'Full name of the person interviewed' },
     role: { type: 'string', required: true, description: 'Their role, e.g. « Cofondatrice »' },
     organisation: { type: 'string', required: true, description: 'Their company or organisation' },
+    portrait: { type: 'nested', of: PictureField, required: false, description: 'Their portrait, shown beside their name' },
   },
 }));
 
@@ -29,8 +42,7 @@ const pieceFields = {
   tags: { type: 'list', of: { type: 'string' }, required: true },
   author: { type: 'string', required: true, description: 'Slug of a file in content/authors/' },
   draft: { type: 'boolean', default: false },
-  image: { type: 'string', required: false, description: 'Path of a cover image under public/' },
-  imageAlt: { type: 'string', required: false },
+  cover: { type: 'nested', of: PictureField, required: false, description: 'The cover: on the piece, its cards and as its social image' },
 } satisfies FieldDefs;
 
 function sectionOf(flattenedPath: string): string {
@@ -51,7 +63,8 @@ type ParsedPiece = {
   date: string;
   updated?: string;
   tags: Iterable<string>;
-  interviewee?: { name: string; role: string; organisation: string };
+  interviewee?: { name: string; role: string; organisation: string; portrait?: WrittenPicture };
+  cover?: WrittenPicture;
 };
 
 const ISO_DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])([T ]([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d+)?)?(Z|[+-]\d{2}:\d{2})?)?$/;
@@ -124,6 +137,14 @@ const pieceComputedFields = {
     description: 'schema.org Article, with paths relative to the site URL',
     resolve: (doc: ParsedPiece) => structuredData(doc),
   },
+  pictures: {
+    type: 'json',
+    description: 'The cover and the interviewee portrait, checked (alt, file) and measured',
+    resolve: async (doc: ParsedPiece) => ({
+      cover: await checkedPicture('cover', doc.cover),
+      portrait: await checkedPicture('interviewee.portrait', doc.interviewee?.portrait),
+    }),
+  },
 } as const;
 
 export const Interview = defineDocumentType(() => ({
@@ -149,8 +170,14 @@ export const Author = defineDocumentType(() => ({
   fields: {
     name: { type: 'string', required: true },
     role: { type: 'string', required: true, description: 'One line under the name' },
+    portrait: { type: 'nested', of: PictureField, required: false, description: 'Shown on their page and beside their byline' },
   },
   computedFields: {
+    portraitPicture: {
+      type: 'json',
+      description: 'The portrait, checked (alt, file) and measured',
+      resolve: (doc: { portrait?: WrittenPicture }) => checkedPicture('portrait', doc.portrait),
+    },
     slug: { type: 'string', resolve: (doc: { _raw: { flattenedPath: string } }) => slugOf(doc._raw.flattenedPath) },
     url: { type: 'string', resolve: (doc: { _raw: { flattenedPath: string } }) => `/auteurs/${slugOf(doc._raw.flattenedPath)}` },
   },

@@ -31,7 +31,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'unit',
-          include: ['tests/unit/**/*.test.ts', 'tests/integration/app/**/*.test.ts', 'tests/integration/content/**/*.test.ts'],
+          include: ['tests/unit/**/*.test.{ts,tsx}', 'tests/integration/app/**/*.test.ts', 'tests/integration/content/**/*.test.ts'],
           exclude: ['tests/integration/app/instances.test.ts'],
           sequence: { groupOrder: 0 },
         },

@@ -9,6 +9,7 @@ import { kB, pageWeights, type PageWeight } from './page-weight';
 import { readsTable, writesSection, writesTable } from './api';
 import { benchBuild, buildTable, DEFAULT_SIZES, restoreMagazineContent, type BuildFigures } from './build';
 import { lighthouseTable } from './lighthouse';
+import { pieceBytesTable } from './piece-bytes';
 import { ensureTools } from './lib';
 import { archiveSection, archiveTable, benchArchive } from './archive';
 import { benchInstances, instancesSection, instancesTable } from './instances';
@@ -89,6 +90,7 @@ async function main() {
     builds: builds.length > 0 ? buildTable(builds) : 'Non mesuré dans cette exécution (`--builds none`).',
     weights,
     lighthouse: lighthouseTable(PIECE, serving.lighthouse),
+    pieceBytes: pieceBytesTable(serving.pieceBytes, PIECE),
     instances: instancesSection(instancesTable(instances)),
     archive: archiveSection(archiveTable(archive)),
     search: searchSection(search),
@@ -150,9 +152,16 @@ ${sections.weights}
 
 Lighthouse 12.2.3 (la 13 demande Node 22) par son API Node, dans le Chromium de Debian, profil
 mobile par défaut (téléphone moyen, 4G lente simulée, processeur ralenti 4×), sur la page de
-l’interview fondatrice servie par \`next start\`.
+l’interview fondatrice servie par \`next start\`, qui a une couverture (préchargée, servie en AVIF).
 
 ${sections.lighthouse}
+
+Ce qu’un lecteur télécharge pour ouvrir un contenu avec couverture et un contenu sans, dans
+Chromium, en téléphone (412 × 823 px à 1,75×, l’écran mobile de Lighthouse) et en ordinateur
+(1350 × 940 à 1×) : octets reçus (compressés, en-têtes compris) comptés par Chromium, premier
+affichage sans défilement (les images paresseuses plus bas ne sont pas chargées), cache vide.
+
+${sections.pieceBytes}
 
 ${sections.instances}
 

@@ -2,17 +2,21 @@
 // magazine. Serving the founding interview, side by side in one run: nginx on the page's exact
 // bytes, a bare Next 16 page of the same size, the magazine's `next start`, and the magazine
 // behind nginx with a one-second micro-cache (wrk, one thread, 50 connections, 10 s, all on
-// 127.0.0.1); then Lighthouse on the same page (bench/lighthouse.ts), then reading and writing
-// ratings and comments (bench/api.ts).
+// 127.0.0.1); then Lighthouse on the same page (bench/lighthouse.ts) and the bytes of a piece
+// with and without a cover (bench/piece-bytes.ts), then reading and writing ratings and comments
+// (bench/api.ts).
 import { cpSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { startEmbeddedPostgres } from '../lib/db/embedded-postgres';
 import { benchRatingCost, benchReads, benchWrites, readsTable, writesTable, type RatingCost, type ReadFigures, type WriteRow } from './api';
 import { benchLighthouse, lighthouseTable, type LighthouseRun } from './lighthouse';
+import { benchPieceBytes, pieceBytesTable, type PieceBytes } from './piece-bytes';
 import { assertPortsFree, bin, ensureTools, OUT, run, startProcess, stopAll, waitForHttp, wrk, writeBenchNginxConfig, type WrkResult } from './lib';
 
 export const PIECE = '/interviews/valerie-march-place-des-reseaux';
+/** A piece without a cover, weighed beside PIECE, which has one (part 6). */
+export const UNCOVERED_PIECE = '/articles/le-ton-juste-sur-les-reseaux';
 /** The page loaded with no comment, then with 200 (part 2). */
 export const ARTICLE = '/articles/strategie-des-petits-cailloux';
 export const PORTS = { magazine: 3101, bare: 3102, nginx: 3103, proxy: 3104 } as const;
@@ -48,6 +52,7 @@ export type ServingFigures = {
   rows: Array<{ name: string } & WrkResult>;
   freshnessMs: number[];
   lighthouse: LighthouseRun[];
+  pieceBytes: PieceBytes[];
   reads: ReadFigures;
   writes: WriteRow[];
   ratingCost: RatingCost[];
@@ -144,13 +149,15 @@ export async function benchServing(): Promise<ServingFigures> {
     const magazine = { baseUrl: `http://127.0.0.1:${PORTS.magazine}`, databaseUrl: database.url, origin: magazineEnv.SITE_URL };
     console.log('▶ Lighthouse');
     const lighthouse = await benchLighthouse(`${magazine.baseUrl}${PIECE}`);
+    console.log('▶ Octets d’un contenu avec et sans couverture');
+    const pieceBytes = await benchPieceBytes(magazine.baseUrl, [{ path: PIECE }, { path: UNCOVERED_PIECE }]);
     console.log('▶ Lectures (requêtes comptées, page à 200 commentaires)');
     const reads = await benchReads(magazine, ARTICLE);
     console.log('▶ Écritures (1 000 lecteurs, boucle pg brute)');
     const writes = await benchWrites(magazine, PIECE, `http://127.0.0.1:${PORTS.bare}`);
     console.log('▶ Coût d’une note selon le nombre de notes du contenu (0, 10 000, 100 000)');
     const ratingCost = await benchRatingCost(magazine, COST_PIECES);
-    return { bytes, bareBytes, rows, freshnessMs, lighthouse, reads, writes, ratingCost };
+    return { bytes, bareBytes, rows, freshnessMs, lighthouse, pieceBytes, reads, writes, ratingCost };
   } finally {
     await stopAll();
     await database.stop();
@@ -180,7 +187,13 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   benchServing()
     .then((figures) =>
       console.log(
-        [servingTable(figures), readsTable(figures.reads, ARTICLE), writesTable(figures.writes, figures.ratingCost), lighthouseTable(PIECE, figures.lighthouse)].join('\n\n'),
+        [
+          servingTable(figures),
+          readsTable(figures.reads, ARTICLE),
+          writesTable(figures.writes, figures.ratingCost),
+          lighthouseTable(PIECE, figures.lighthouse),
+          pieceBytesTable(figures.pieceBytes, PIECE),
+        ].join('\n\n'),
       ),
     )
     .catch(async (error: unknown) => {

@@ -11,3 +11,10 @@ export function pieceTag(pieceKey: string): string {
  * whole data changes at once (`npm run db:import`), which names no piece.
  */
 export const FIGURES_TAG = 'figures';
+
+/**
+ * Cache tag of the rankings (« Les plus appréciés », « Les plus commentés »), which every piece's
+ * figures move: revalidated with the piece's own tag on every write, and when the archive's
+ * mirror of published pieces changes.
+ */
+export const RANKINGS_TAG = 'rankings';

@@ -20,11 +20,13 @@ export type LocalNginx = {
 export function writeNginxConfig({ dir, proxyPort, upstreamPorts, staticPort, microCache = true }: LocalNginx): string {
   mkdirSync(path.join(dir, 'www'), { recursive: true });
   mkdirSync(path.join(dir, 'cache'), { recursive: true });
+  mkdirSync(path.join(dir, 'cache-images'), { recursive: true });
   const production = readFileSync(path.resolve('deploy/nginx.conf'), 'utf8');
   const servers = /^ {2}server 127\.0\.0\.1:300[01] (.*);\n/gm;
   if ((production.match(servers) ?? []).length !== 2) throw new Error('deploy/nginx.conf n’a plus ses deux lignes « server 127.0.0.1:3000/3001 » : mettez scripts/local-nginx.ts à jour.');
   const replacements: Array<[string | RegExp, string]> = [
-    ['/var/cache/nginx/place-des-reseaux', `${dir}/cache`],
+    ['/var/cache/nginx/place-des-reseaux-images', `${dir}/cache-images`],
+    ['/var/cache/nginx/place-des-reseaux ', `${dir}/cache `],
     [servers, ''],
     ['  keepalive 32;', `${upstreamPorts.map((port) => `  server 127.0.0.1:${port} max_fails=1 fail_timeout=3s;\n`).join('')}  keepalive 32;`],
     ['listen 80;', `listen 127.0.0.1:${proxyPort};`],

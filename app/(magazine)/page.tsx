@@ -1,6 +1,8 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { FeaturedCover } from '@/components/article/lead-pictures';
 import { PieceCards, PieceCardWithStats } from '@/components/article/piece-cards';
+import { HomeRankings } from '@/components/listing/rankings';
 import { NewsletterBox } from '@/components/newsletter/newsletter-box';
 import { authorNames, getPublishedPieces } from '@/lib/content';
 import { SECTION_INFO } from '@/lib/content/sections';
@@ -28,7 +30,13 @@ export default async function HomePage() {
           <h2 id="a-la-une" className="mb-2 text-sm font-semibold uppercase tracking-widest text-muted">
             À la une
           </h2>
-          <PieceCardWithStats piece={featured} authorName={authors[featured.author]} headingLevel="h3" featured />
+          <PieceCardWithStats
+            piece={featured}
+            authorName={authors[featured.author]}
+            headingLevel="h3"
+            featured
+            picture={featured.cover && <FeaturedCover cover={featured.cover} />}
+          />
         </section>
       )}
       <section aria-labelledby="derniers-contenus">
@@ -41,6 +49,7 @@ export default async function HomePage() {
           <p>Les premiers contenus arrivent bientôt.</p>
         )}
       </section>
+      <HomeRankings />
       <NewsletterBox />
       <section aria-labelledby="rubriques" className="mt-14 rounded-lg bg-surface p-6">
         <h2 id="rubriques" className="mb-4 font-serif text-2xl font-bold">

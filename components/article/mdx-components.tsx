@@ -1,6 +1,6 @@
-import Image from 'next/image';
 import Link from 'next/link';
 import type { ComponentProps, ReactNode } from 'react';
+import { OptimisedImage } from './pictures';
 
 /** A sentence set large in the margin of the text. */
 export function PullQuote({ children }: { children: ReactNode }) {
@@ -23,11 +23,11 @@ export function Encadre({ title, children }: { title: string; children: ReactNod
 
 type FigureProps = { src: string; alt: string; caption?: string; width: number; height: number; credit?: string };
 
-/** An image of the piece, optimised by next/image, with an optional caption and credit. */
+/** An image of the piece, through Next's image optimiser, with an optional caption and credit. */
 export function Figure({ src, alt, caption, width, height, credit }: FigureProps) {
   return (
     <figure>
-      <Image src={src} alt={alt} width={width} height={height} sizes="(min-width: 768px) 42rem, 100vw" />
+      <OptimisedImage src={src} alt={alt} width={width} height={height} sizes="(min-width: 768px) 42rem, 100vw" />
       {(caption ?? credit) && (
         <figcaption>
           {caption}

@@ -1,16 +1,26 @@
 import Link from 'next/link';
+import type { ReactNode } from 'react';
 import { SECTION_INFO } from '@/lib/content/sections';
 import type { PieceSummary } from '@/lib/content';
 import { plural } from '@/lib/format';
 import type { CardStats } from '@/lib/readers/piece-cache';
 import { formatAverage, formatRatingCount } from '@/lib/readers/rating-math';
 import { PieceMeta } from './piece-meta';
+import { CardCover } from './pictures';
 
 type Stats = CardStats[string];
-type Props = { piece: PieceSummary; authorName?: string; headingLevel?: 'h2' | 'h3'; featured?: boolean; stats?: Stats };
+type Props = {
+  piece: PieceSummary;
+  authorName?: string;
+  headingLevel?: 'h2' | 'h3';
+  featured?: boolean;
+  /** Over the card instead of its lazy cover: the home page's feature gives its preloaded one. */
+  picture?: ReactNode;
+  stats?: Stats;
+};
 
-/** « ★ 4,3/5 · 12 avis · 3 commentaires » on a card. */
-function CardStatsLine({ stats }: { stats: Stats }) {
+/** « ★ 4,3/5 · 12 avis · 3 commentaires » on a card or in a ranking. */
+export function CardStatsLine({ stats }: { stats: Stats }) {
   if (stats.ratings === 0 && stats.comments === 0) return null;
   return (
     <p className="text-sm text-muted">
@@ -26,10 +36,11 @@ function CardStatsLine({ stats }: { stats: Stats }) {
   );
 }
 
-/** A piece in a listing: section, title, summary, byline and date. */
-export function PieceCard({ piece, authorName, headingLevel: Heading = 'h2', featured = false, stats }: Props) {
+/** A piece in a listing: its cover when it has one, section, title, summary, byline and date. */
+export function PieceCard({ piece, authorName, headingLevel: Heading = 'h2', featured = false, picture, stats }: Props) {
   return (
     <article className={`flex flex-col gap-2 border-t border-line pt-4 ${featured ? 'sm:pt-6' : ''}`}>
+      {picture ?? (piece.cover && <CardCover cover={piece.cover} />)}
       <p className="text-xs font-semibold uppercase tracking-widest text-accent">{SECTION_INFO[piece.section].singular}</p>
       <Heading className={`font-serif font-bold leading-snug ${featured ? 'text-3xl sm:text-4xl' : 'text-xl'}`}>
         <Link href={piece.url} className="hover:underline hover:underline-offset-4">

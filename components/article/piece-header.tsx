@@ -2,6 +2,7 @@ import Link from 'next/link';
 import { SECTION_INFO } from '@/lib/content/sections';
 import type { AuthorProfile, Piece } from '@/lib/content';
 import { PieceMeta } from './piece-meta';
+import { Portrait } from './pictures';
 import { TagList } from './tag-list';
 
 /** Title, summary, byline, dates and tags at the top of a piece. */
@@ -15,10 +16,13 @@ export function PieceHeader({ piece, author }: { piece: Piece; author: AuthorPro
       <h1 className="font-serif text-3xl font-bold leading-tight sm:text-5xl">{piece.title}</h1>
       <p className="text-lg text-muted sm:text-xl">{piece.summary}</p>
       {piece.interviewee && (
-        <p>
-          Entretien avec <strong>{piece.interviewee.name}</strong>, {piece.interviewee.role.toLowerCase()} de{' '}
-          {piece.interviewee.organisation}
-        </p>
+        <div className="flex items-center gap-3">
+          {piece.interviewee.portrait && <Portrait portrait={piece.interviewee.portrait} size="small" />}
+          <p>
+            Entretien avec <strong>{piece.interviewee.name}</strong>, {piece.interviewee.role.toLowerCase()} de{' '}
+            {piece.interviewee.organisation}
+          </p>
+        </div>
       )}
       {author && (
         <p className="text-sm">

@@ -9,10 +9,15 @@ export function SiteFooter() {
           <strong className="text-ink">Place des Réseaux</strong> — le webmagazine des entrepreneurs en réseaux.
         </p>
         <nav aria-label="Pied de page">
-          <ul className="flex gap-4">
+          <ul className="flex flex-wrap gap-x-4 gap-y-1">
             <li>
               <Link href="/lettre" className="underline underline-offset-4">
                 La lettre
+              </Link>
+            </li>
+            <li>
+              <Link href="/les-plus-apprecies" className="underline underline-offset-4">
+                Les plus appréciés
               </Link>
             </li>
             <li>

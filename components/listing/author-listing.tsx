@@ -2,6 +2,7 @@ import { notFound } from 'next/navigation';
 import { MdxContent } from '@/components/article/mdx-content';
 import { Pagination } from '@/components/article/pagination';
 import { PieceCards } from '@/components/article/piece-cards';
+import { Portrait } from '@/components/article/pictures';
 import { authorNames, getAuthor, paginate } from '@/lib/content';
 import { plural } from '@/lib/format';
 
@@ -14,9 +15,14 @@ export async function AuthorListing({ slug, page }: { slug: string; page: number
   return (
     <>
       <header className="mb-10 max-w-3xl">
-        <p className="text-sm font-semibold uppercase tracking-widest text-accent">Auteur</p>
-        <h1 className="font-serif text-4xl font-bold">{author.name}</h1>
-        <p className="mt-1 text-muted">{author.role}</p>
+        <div className="flex items-center gap-5">
+          {author.portrait && <Portrait portrait={author.portrait} size="large" />}
+          <div>
+            <p className="text-sm font-semibold uppercase tracking-widest text-accent">Auteur</p>
+            <h1 className="font-serif text-4xl font-bold">{author.name}</h1>
+            <p className="mt-1 text-muted">{author.role}</p>
+          </div>
+        </div>
         {current.page === 1 && (
           <div className="prose mt-4">
             <MdxContent code={author.bioCode} />

@@ -2,11 +2,13 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import matter from 'gray-matter';
 import { z } from 'zod';
+import { pictureProblem, PUBLIC_DIR, type WrittenPicture } from './pictures';
 import { slugify } from './slugify';
 
 // `npm run content:check`: the frontmatter rules of contentlayer.config.ts and the internal
 // links between pieces, checked straight from the files, in well under a second, without a build.
 
+const picture = z.object({ src: z.string(), alt: z.string().optional(), credit: z.string().optional() }).strict();
 const isoDay = z.union([z.date(), z.string().regex(/^\d{4}-\d{2}-\d{2}([T ][\d:.]+(Z|[+-]\d{2}:\d{2})?)?$/)]);
 const piece = z
   .object({
@@ -17,12 +19,13 @@ const piece = z
     tags: z.array(z.string().min(1)).min(1),
     author: z.string().min(1),
     draft: z.boolean().optional(),
-    image: z.string().optional(),
-    imageAlt: z.string().optional(),
+    cover: picture.optional(),
   })
   .strict();
-const interview = piece.extend({ interviewee: z.object({ name: z.string().min(1), role: z.string().min(1), organisation: z.string().min(1) }).strict() }).strict();
-const author = z.object({ name: z.string().min(1), role: z.string().min(1) }).strict();
+const interview = piece
+  .extend({ interviewee: z.object({ name: z.string().min(1), role: z.string().min(1), organisation: z.string().min(1), portrait: picture.optional() }).strict() })
+  .strict();
+const author = z.object({ name: z.string().min(1), role: z.string().min(1), portrait: picture.optional() }).strict();
 
 function mdxFiles(dir: string): string[] {
   try {
@@ -59,7 +62,7 @@ export function blocksInsideParagraphs(body: string): Array<{ line: number; name
   return found;
 }
 
-export function checkContent(contentDir: string): string[] {
+export function checkContent(contentDir: string, publicDir = PUBLIC_DIR): string[] {
   const problems: string[] = [];
   const files = mdxFiles(contentDir).map((file) => ({ file, relative: path.relative(contentDir, file).split(path.sep).join('/') }));
   const parsed = files.map(({ file, relative }) => {
@@ -84,6 +87,12 @@ export function checkContent(contentDir: string): string[] {
         problems.push(`content/${doc.relative} : le champ « ${field} » ${issue.code === 'unrecognized_keys' ? 'n’est pas attendu' : 'manque ou est mal écrit'} (${issue.message}).`);
       }
       continue;
+    }
+    const withPictures: { cover?: WrittenPicture; portrait?: WrittenPicture; interviewee?: { portrait?: WrittenPicture } } = result.data;
+    const pictures = { cover: withPictures.cover, portrait: withPictures.portrait, 'interviewee.portrait': withPictures.interviewee?.portrait };
+    for (const [field, written] of Object.entries(pictures)) {
+      const problem = written && pictureProblem(field, written, publicDir);
+      if (problem) problems.push(`content/${doc.relative} : ${problem}`);
     }
     if ('author' in result.data && !authors.has(result.data.author)) {
       problems.push(`content/${doc.relative} : le champ « author » vaut « ${result.data.author} », mais aucun fichier content/authors/${result.data.author}.mdx n’existe.`);

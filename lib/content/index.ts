@@ -7,7 +7,7 @@ import { isPublished, nextPublication, publishedIndex, type PieceIndex } from '.
 import { allAuthors, allPieceSummaries, contentVersion, readPiece } from './store';
 import type { AuthorProfile, Piece, PieceSummary, Section, Tag } from './types';
 
-export type { AuthorProfile, Piece, PieceSummary, Section, Tag } from './types';
+export type { AuthorProfile, Piece, PieceSummary, Picture, Section, Tag } from './types';
 export { SECTIONS } from './types';
 export { PAGE_SIZE, pageNumberParam, pageWindow, paginate, prerenderedPageNumbers } from './rules';
 
@@ -82,6 +82,16 @@ export async function publishedPieceKey(section: string, slug: string): Promise<
   if (byPath?.version !== version) byPath = { version, pieces: new Map(allPieceSummaries().map((piece) => [`${piece.section}/${piece.slug}`, piece])) };
   const piece = byPath.pieces.get(`${section}/${slug}`);
   return piece && isPublished(piece, Date.now(), showUnpublished) ? piece.key : null;
+}
+
+/** The published pieces of these keys (`section/slug`), in their order; a key that names none is left out. */
+export async function publishedByKeys(keys: readonly string[]): Promise<PieceSummary[]> {
+  const index = await published();
+  return keys.flatMap((key) => {
+    const [section = '', slug = ''] = key.split('/');
+    const piece = index.find(section, slug);
+    return piece ? [piece] : [];
+  });
 }
 
 /** The full pieces behind summaries (their bodies included), for feeds. */

@@ -9,7 +9,7 @@ import { allAuthors, allPieceSummaries, contentVersion } from './store';
 // path names something the magazine has, and sends what it does not to a path no route matches.
 
 /** First segments served by routes of their own, never by `[section]`; checked against app/ by a test. */
-export const STATIC_FIRST_SEGMENTS = new Set(['api', 'auteurs', 'compte', 'connexion', 'desabonnement', 'flux', 'image-sociale.png', 'lettre', 'recherche', 'redaction', 'tags']);
+export const STATIC_FIRST_SEGMENTS = new Set(['api', 'auteurs', 'compte', 'connexion', 'desabonnement', 'flux', 'image-sociale.png', 'les-plus-apprecies', 'lettre', 'recherche', 'redaction', 'tags']);
 
 /** Where an unknown path is sent: it matches no route (the deepest route has four segments). */
 export const NOT_FOUND_PATH = '/introuvable/introuvable/introuvable/introuvable/introuvable';
@@ -53,6 +53,8 @@ export function isKnownPath(pathname: string, now: number, includeUnpublished = 
     if (third === undefined) return true;
     return third === 'page' && fourth !== undefined && hasPage(pieces, fourth);
   }
+  // The ranking's page count depends on the readers: its route checks that; here, only the shape.
+  if (first === 'les-plus-apprecies') return second === undefined || (second === 'page' && third !== undefined && fourth === undefined && pageNumberParam(third) !== null) ? null : false;
   if (STATIC_FIRST_SEGMENTS.has(first)) return null;
   if (!(SECTIONS as readonly string[]).includes(first)) return segments.length <= 3 ? false : null;
   const section = first as Section;

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { readdirSync, unlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { referenceErrors } from './rules';
-import type { AuthorProfile, PieceSummary, TocEntry } from './types';
+import type { AuthorProfile, Interviewee, Picture, PieceSummary, TocEntry } from './types';
 
 /** Where contentlayer writes its documents, one JSON file each. */
 export const GENERATED_DIR = path.join('.contentlayer', 'generated');
@@ -11,18 +11,22 @@ export const MANIFEST_FILE = path.join('.contentlayer', 'manifest.json');
 
 export const TYPE_OF_SECTION = { interviews: 'Interview', articles: 'Article' } as const;
 
-export type GeneratedPiece = Omit<PieceSummary, 'sourceFile'> & {
+export type GeneratedPiece = Omit<PieceSummary, 'sourceFile' | 'cover' | 'interviewee'> & {
   _id: string;
   _raw: { sourceFilePath: string };
   body: { code: string; raw: string };
   html: string;
   toc: TocEntry[];
   structuredData: Record<string, unknown>;
+  /** The cover and the interviewee's portrait, checked and measured by the build (lib/content/pictures.ts). */
+  pictures: { cover: Picture | null; portrait: Picture | null };
+  interviewee?: Omit<Interviewee, 'portrait'>;
 };
-type GeneratedAuthor = Omit<AuthorProfile, 'bioCode' | 'sourceFile'> & {
+type GeneratedAuthor = Omit<AuthorProfile, 'bioCode' | 'sourceFile' | 'portrait'> & {
   _id: string;
   _raw: { sourceFilePath: string };
   body: { code: string };
+  portraitPicture: Picture | null;
 };
 type GeneratedData = { allInterviews: unknown[]; allArticles: unknown[]; allAuthors: unknown[] };
 
@@ -50,12 +54,12 @@ export function summaryOf(doc: GeneratedPiece): PieceSummary {
     author: doc.author,
     draft: doc.draft,
     readingTime: doc.readingTime,
-    image: doc.image,
-    imageAlt: doc.imageAlt,
+    ...(doc.pictures.cover && { cover: doc.pictures.cover }),
     interviewee: doc.interviewee && {
       name: doc.interviewee.name,
       role: doc.interviewee.role,
       organisation: doc.interviewee.organisation,
+      ...(doc.pictures.portrait && { portrait: doc.pictures.portrait }),
     },
   };
 }
@@ -67,7 +71,15 @@ function digestOf(doc: GeneratedPiece): string {
 }
 
 function authorOf(doc: GeneratedAuthor): AuthorProfile {
-  return { slug: doc.slug, url: doc.url, name: doc.name, role: doc.role, bioCode: doc.body.code, sourceFile: doc._raw.sourceFilePath };
+  return {
+    slug: doc.slug,
+    url: doc.url,
+    name: doc.name,
+    role: doc.role,
+    bioCode: doc.body.code,
+    sourceFile: doc._raw.sourceFilePath,
+    ...(doc.portraitPicture && { portrait: doc.portraitPicture }),
+  };
 }
 
 // Contentlayer never deletes the file of a document whose source is gone (a deleted piece,

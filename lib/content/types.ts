@@ -2,7 +2,10 @@
 export const SECTIONS = ['interviews', 'articles'] as const;
 export type Section = (typeof SECTIONS)[number];
 
-export type Interviewee = { name: string; role: string; organisation: string };
+/** A cover or a portrait: a file under public/ (`src` is its address), with its size read at build time. */
+export type Picture = { src: string; alt: string; credit?: string; width: number; height: number };
+
+export type Interviewee = { name: string; role: string; organisation: string; portrait?: Picture };
 
 /** What listings, cards and feeds need of a piece: everything but its body. */
 export type PieceSummary = {
@@ -20,8 +23,7 @@ export type PieceSummary = {
   author: string;
   draft: boolean;
   readingTime: number;
-  image?: string;
-  imageAlt?: string;
+  cover?: Picture;
   interviewee?: Interviewee;
   /** Set on a piece dated in the future that development mode shows ahead of time. */
   scheduled?: boolean;
@@ -51,6 +53,7 @@ export type AuthorProfile = {
   role: string;
   bioCode: string;
   sourceFile: string;
+  portrait?: Picture;
 };
 
 export type Tag = { name: string; slug: string; count: number };

@@ -1,7 +1,7 @@
 import 'server-only';
 import { updateTag } from 'next/cache';
 import { cookies, headers } from 'next/headers';
-import { pieceTag } from '@/lib/cache-tags';
+import { pieceTag, RANKINGS_TAG } from '@/lib/cache-tags';
 import { publishedPieceKey } from '@/lib/content';
 import { isDatabaseUnavailable } from '@/lib/db/client';
 import { ApiError, MESSAGES } from '@/lib/errors';
@@ -45,7 +45,8 @@ export function actionError(error: unknown): { message: string; field?: string }
   return { message: 'Une erreur inattendue est survenue. Réessayez ; si elle persiste, écrivez à la rédaction.' };
 }
 
-/** After a server action wrote on a piece: its answer, and every later request, read fresh data. */
+/** After a server action wrote on a piece: its answer, and every later request, read fresh data (the rankings too). */
 export function refreshPiece(pieceKey: string): void {
   updateTag(pieceTag(pieceKey));
+  updateTag(RANKINGS_TAG);
 }

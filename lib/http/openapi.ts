@@ -4,6 +4,7 @@ import '@/lib/readers/comment-schemas';
 import '@/lib/readers/rating-schemas';
 import '@/lib/readers/report-schemas';
 import '@/lib/publishing/search-schemas';
+import '@/lib/readers/ranking-schemas';
 import '@/lib/newsletter/newsletter-schemas';
 
 // The API's description is generated from the same zod schemas the handlers validate with.
@@ -18,7 +19,7 @@ export const apiErrorSchema = z
   })
   .meta({ id: 'Error' });
 
-type SchemaName = 'RatingInput' | 'RatingSummary' | 'CommentInput' | 'CommentEdit' | 'CommentPage' | 'OwnComment' | 'ReportInput' | 'Report' | 'SearchResults' | 'SubscriptionInput' | 'SubscriptionAnswer' | 'Error';
+type SchemaName = 'RatingInput' | 'RatingSummary' | 'CommentInput' | 'CommentEdit' | 'CommentPage' | 'OwnComment' | 'ReportInput' | 'Report' | 'SearchResults' | 'Rankings' | 'SubscriptionInput' | 'SubscriptionAnswer' | 'Error';
 
 // Every schema given an id with .meta({ id }) is in zod's global registry: one component each.
 function componentSchemas() {
@@ -94,6 +95,15 @@ export function openApiDocument(serverUrl: string) {
             { name: 'prefix', in: 'query', required: false, schema: { type: 'string', enum: ['1'] } },
           ],
           responses: { '200': { description: 'Une page de résultats, les meilleurs d’abord', ...jsonContent('SearchResults') }, ...errors('422', '429', '503') },
+        },
+      },
+      '/api/rankings': {
+        get: {
+          summary: 'Les plus appréciés (moyenne bayésienne, 10 par page) et, page 1, les plus commentés des 30 derniers jours',
+          description:
+            'Chaque contenu est classé comme s’il avait reçu 5 avis de plus à 3/5 : une seule note de 5/5 ne passe pas devant vingt notes de 4/5. Seuls les contenus publiés et notés au moins une fois sont classés.',
+          parameters: [{ name: 'page', in: 'query', required: false, schema: { type: 'integer', minimum: 1, maximum: 10000, default: 1 } }],
+          responses: { '200': { description: 'Une page du classement', ...jsonContent('Rankings') }, ...errors('404', '422', '503') },
         },
       },
       '/api/newsletter/subscriptions': {

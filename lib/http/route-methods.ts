@@ -27,6 +27,7 @@ export const ROUTE_METHODS: Record<string, readonly string[]> = {
   '/api/pieces/[section]/[slug]/rating': ['GET', 'PUT', 'DELETE'],
   '/api/preview': ['GET'],
   '/api/preview/stop': ['GET'],
+  '/api/rankings': ['GET'],
   '/api/search': ['GET'],
   '/compte/mes-donnees': ['GET'],
   '/flux/[format]': ['GET'],

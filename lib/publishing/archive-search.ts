@@ -1,8 +1,9 @@
 import 'server-only';
 import { cacheLife, cacheTag } from 'next/cache';
 import type pg from 'pg';
-import { CONTENT_TAG } from '@/lib/cache-tags';
+import { CONTENT_TAG, RANKINGS_TAG } from '@/lib/cache-tags';
 import { getPublishedPieces } from '@/lib/content';
+import { INVALIDATION_CHANNEL } from '@/lib/db/archive';
 import { db } from '@/lib/db/client';
 import { env, showUnpublished } from '@/lib/env';
 import { ApiError } from '@/lib/errors';
@@ -44,6 +45,8 @@ export async function syncPieces(pool: pg.Pool = db().pool): Promise<SyncReport>
     const removed = [...stored.keys()].filter((key) => !current.has(key));
     for (let start = 0; start < stale.length; start += BATCH) await writePieces(client, stale.slice(start, start + BATCH));
     if (removed.length > 0) await client.query('DELETE FROM "pieces" WHERE "key" = ANY($1::text[])', [removed]);
+    // The rankings list only the pieces of this table: every instance drops them at COMMIT.
+    if (stale.length + removed.length > 0) await client.query('SELECT pg_notify($1, $2)', [INVALIDATION_CHANNEL, JSON.stringify([RANKINGS_TAG])]);
     await client.query('COMMIT');
     const added = stale.filter((summary) => !stored.has(summary.key)).length;
     return { added, changed: stale.length - added, removed: removed.length, unchanged: summaries.length - stale.length, milliseconds: Math.round(performance.now() - started) };

@@ -1,7 +1,7 @@
 import type { Article, BreadcrumbList, Comment, Organization, WebSite, WithContext } from 'schema-dts';
 import type { AuthorProfile, Piece } from '@/lib/content';
 import { SECTION_INFO } from '@/lib/content/sections';
-import { pieceCard } from '@/lib/publishing/page-metadata';
+import { pieceImage } from '@/lib/publishing/page-metadata';
 import type { PieceReaderData } from '@/lib/readers/piece-cache';
 
 const ORGANIZATION_NAME = 'Place des Réseaux';
@@ -43,8 +43,8 @@ export function pieceJsonLd(piece: Piece, author: AuthorProfile | null, siteUrl:
     ...base,
     url,
     mainEntityOfPage: { '@type': 'WebPage', '@id': url },
-    // The same card as og:image, at the address Next serves it.
-    image: new URL(pieceCard(piece.url), siteUrl).href,
+    // The same picture as og:image: the cover, or the drawn card.
+    image: new URL(pieceImage(piece).url, siteUrl).href,
     ...(author && {
       author: author.slug === 'la-redaction'
         ? { '@type': 'Organization', name: author.name, url: new URL(author.url, siteUrl).href }

@@ -1,8 +1,9 @@
 import 'server-only';
 import { cacheLife, cacheTag, revalidateTag } from 'next/cache';
-import { FIGURES_TAG, pieceTag } from '@/lib/cache-tags';
+import { FIGURES_TAG, pieceTag, RANKINGS_TAG } from '@/lib/cache-tags';
 import { listPublishedComments } from '@/lib/readers/comments';
 import { isDatabaseUnavailable } from '@/lib/db/client';
+import { mostCommented, mostLiked, type CommentedPiece, type RankingPage } from '@/lib/readers/rankings';
 import { pieceStats, ratingAggregate, type RatingAggregate } from '@/lib/readers/ratings';
 import type { CommentPage } from '@/lib/readers/comment-schemas';
 
@@ -14,14 +15,15 @@ import type { CommentPage } from '@/lib/readers/comment-schemas';
 // enough to be prerendered: the sections are in the page's HTML even when the database was down.
 
 /**
- * Runs a read inside a cached function: kept for good when it succeeds, for the short
+ * Runs a read inside a cached function: kept for good (or an hour: `hourly`) when it succeeds, for the short
  * `unavailable` life (and answered null) when the database is down. Called from within the
  * `'use cache'` scope, so its cacheLife applies to the caller's entry.
  */
-async function orUnavailable<T>(read: () => Promise<T>): Promise<T | null> {
+async function orUnavailable<T>(read: () => Promise<T>, hourly = false): Promise<T | null> {
   try {
     const value = await read();
-    cacheLife('max');
+    if (hourly) cacheLife('hours');
+    else cacheLife('max');
     return value;
   } catch (error) {
     if (!isDatabaseUnavailable(error)) throw error;
@@ -65,7 +67,25 @@ export async function cachedCardStats(pieceKeys: string[]): Promise<CardStats | 
   return orUnavailable(() => pieceStats(pieceKeys));
 }
 
-/** After a write or a moderation on a piece: its next request reads fresh data. */
+/** A page of « Les plus appréciés », or null while the database is unavailable. */
+export async function cachedMostLiked(page: number): Promise<RankingPage | null> {
+  'use cache';
+  cacheTag(RANKINGS_TAG, FIGURES_TAG);
+  return orUnavailable(() => mostLiked(page));
+}
+
+/**
+ * « Les plus commentés » over the last 30 days, or null while the database is unavailable. Also
+ * computed again every hour, as comments leave the 30-day window without any write.
+ */
+export async function cachedMostCommented(limit: number): Promise<CommentedPiece[] | null> {
+  'use cache';
+  cacheTag(RANKINGS_TAG, FIGURES_TAG);
+  return orUnavailable(() => mostCommented(limit), true);
+}
+
+/** After a write or a moderation on a piece: its next request reads fresh data, the rankings too. */
 export function revalidatePiece(pieceKey: string): void {
   revalidateTag(pieceTag(pieceKey), { expire: 0 });
+  revalidateTag(RANKINGS_TAG, { expire: 0 });
 }

@@ -28,6 +28,7 @@ const PAGES: [string, string, number][] = [
   ['auteur', '/auteurs/nelly-lambert', 200],
   ['recherche', '/recherche', 200],
   ['lettre', '/lettre', 200],
+  ['les-plus-apprecies', '/les-plus-apprecies', 200],
   ['lettre-notice', '/lettre?inscription=adresse', 200],
   ['lettre-confirmer', '/lettre/confirmer?abonne=x&rythme=each&date=1&jeton=y', 200],
   ['lettre-desinscription', '/lettre/desinscription?abonne=x&jeton=y', 200],

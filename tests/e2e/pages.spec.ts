@@ -13,6 +13,7 @@ const PAGES = {
   authors: '/auteurs',
   author: '/auteurs/la-redaction',
   letter: '/lettre',
+  'most liked': '/les-plus-apprecies',
   'not found': '/introuvable',
 };
 

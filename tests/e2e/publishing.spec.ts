@@ -70,7 +70,8 @@ test('each page type carries valid structured data', async ({ page }) => {
     publisher: { '@type': 'Organization', name: 'Place des Réseaux' },
     about: { '@type': 'Person', name: 'Valérie March' },
     mentions: { '@type': 'Person', name: 'Valérie March' },
-    image: 'http://127.0.0.1:3100/interviews/valerie-march-place-des-reseaux/image-sociale.png',
+    // Its cover (tests/e2e/pictures.spec.ts); a piece without one has its drawn card.
+    image: 'http://127.0.0.1:3100/images/couvertures/place-des-reseaux.jpg',
   });
   expect(breadcrumb.itemListElement.map((item: { name: string }) => item.name)).toEqual(['Accueil', 'Interviews', expect.stringContaining('Valérie March')]);
   await page.goto('/articles/animer-un-hub-plutot-que-pousser');
@@ -80,10 +81,12 @@ test('each page type carries valid structured data', async ({ page }) => {
   await expect(page.locator('link[rel="canonical"]')).toHaveAttribute('href', 'http://127.0.0.1:3100/articles/animer-un-hub-plutot-que-pousser');
 });
 
-test('each piece has its own social image, a 1200 × 630 PNG drawn with the font of the repository', async ({ request, page }) => {
-  await page.goto('/interviews/valerie-march-place-des-reseaux');
+test('each piece without a cover has its own social image, a 1200 × 630 PNG drawn with the font of the repository', async ({ request, page }) => {
+  await page.goto('/articles/le-ton-juste-sur-les-reseaux');
   const image = await page.locator('meta[property="og:image"]').getAttribute('content');
-  expect(image).toBe('http://127.0.0.1:3100/interviews/valerie-march-place-des-reseaux/image-sociale.png');
+  expect(image).toBe('http://127.0.0.1:3100/articles/le-ton-juste-sur-les-reseaux/image-sociale.png');
+  const jsonLd = JSON.parse((await page.locator('script[type="application/ld+json"]').first().textContent()) ?? '{}');
+  expect(jsonLd.image).toBe(image);
   const response = await request.get(new URL(image ?? '').pathname + new URL(image ?? '').search);
   expect(response.headers()['content-type']).toBe('image/png');
   const png = await response.body();

@@ -44,19 +44,24 @@ describe('steady state', () => {
     });
     expect(write.status).toBe(200);
     // The first requests after the write fill the caches.
-    for (const path of [PIECE, `${API}/rating`, `${API}/comments`, '/']) expect(await get(path)).toBe(200);
+    for (const path of [PIECE, `${API}/rating`, `${API}/comments`, '/', '/les-plus-apprecies', '/api/rankings']) expect(await get(path)).toBe(200);
     await client.query('SELECT pg_stat_statements_reset()');
 
     for (let i = 0; i < 50; i++) {
       expect(await get(PIECE)).toBe(200);
       expect(await get(`${API}/rating`)).toBe(200);
       expect(await get(`${API}/comments`)).toBe(200);
+      // The rankings, on their page, in the API and on the home page, are cached the same way.
+      expect(await get('/les-plus-apprecies')).toBe(200);
+      expect(await get('/api/rankings')).toBe(200);
     }
     expect(await get('/')).toBe(200);
     expect(await readerQueries()).toBe(0);
 
     const page = await (await fetch(`${stack.baseUrl}${PIECE}`)).text();
     expect(page).toContain('4/5');
+    const ranking = await (await fetch(`${stack.baseUrl}/api/rankings`)).json();
+    expect(ranking.mostLiked).toEqual([expect.objectContaining({ key: 'interviews/valerie-march-place-des-reseaux', average: 4, ratings: 1 })]);
 
     // A new rating revalidates the piece: its next request reads the database again.
     await fetch(`${stack.baseUrl}${API}/rating`, { method: 'PUT', headers: { 'content-type': 'application/json', origin: stack.baseUrl }, body: '{"value":2}' });
@@ -64,6 +69,8 @@ describe('steady state', () => {
     const fresh = await (await fetch(`${stack.baseUrl}${PIECE}`)).text();
     expect(fresh).toContain('3/5');
     expect(await readerQueries()).toBeGreaterThan(0);
+    // And the rankings too (a second reader: the request sent no cookie).
+    expect((await (await fetch(`${stack.baseUrl}/api/rankings`)).json()).mostLiked).toEqual([expect.objectContaining({ average: 3, ratings: 2 })]);
   });
 
   it('writes a rating, a withdrawal and a comment in one statement each, the limits and checks included', async () => {

@@ -12,7 +12,7 @@ import { freePort, waitForUrl } from '../setup/next-server';
 // Two instances of one build, each from its own copy, on one PostgreSQL and one Redis: what is
 // written through one shows on the other's pages, listings and API within a second, rate limits
 // hold across both, Redis may stop and come back, and a rolling restart behind nginx loses no
-// reader's request.
+// reader's request; behind nginx, a picture is encoded once for both, in each browser's format.
 
 const KEY = 'interviews/valerie-march-place-des-reseaux';
 const PIECE = `/${KEY}`;
@@ -152,6 +152,21 @@ describe('a rolling restart behind nginx', () => {
       });
     }
     rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('keeps each picture once for both instances, in the format each browser reads', async () => {
+    const picture = `${proxy}/_next/image?url=%2Fimages%2Fcouvertures%2Fanimer-un-hub.jpg&w=640&q=75`;
+    const get = async (accept: string) => {
+      const response = await fetch(picture, { headers: { accept } });
+      await response.arrayBuffer();
+      return [response.status, response.headers.get('content-type'), response.headers.get('x-cache')];
+    };
+    expect(await get('image/avif,image/webp,image/*,*/*;q=0.8')).toEqual([200, 'image/avif', 'MISS']);
+    expect(await get('image/avif,image/webp,image/*,*/*;q=0.8')).toEqual([200, 'image/avif', 'HIT']);
+    // A browser without AVIF after one with it: never the AVIF kept for the first.
+    expect(await get('image/webp,*/*')).toEqual([200, 'image/webp', 'MISS']);
+    expect(await get('image/webp,*/*')).toEqual([200, 'image/webp', 'HIT']);
+    expect(await get('*/*')).toEqual([200, 'image/jpeg', 'MISS']);
   });
 
   it('loses no reader request while each instance in turn is stopped (SIGTERM) and started again', async () => {

@@ -2,7 +2,8 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import sharp from 'sharp';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 // Each case compiles a small content directory with the project's real contentlayer config,
 // in a scratch copy of the project so the working tree's `.contentlayer` is left alone.
@@ -18,9 +19,14 @@ const GOOD_FRONTMATTER = [
   'author: la-redaction',
 ];
 
-function compile(files: Record<string, string>) {
+/** `images`: files to write under the scratch project's public/ (covers and portraits). */
+function compile(files: Record<string, string>, images: Record<string, Buffer> = {}) {
   const dir = mkdtempSync(path.join(tmpdir(), 'pdr-content-'));
   scratchDirs.push(dir);
+  for (const [file, bytes] of Object.entries(images)) {
+    mkdirSync(path.dirname(path.join(dir, 'public', file)), { recursive: true });
+    writeFileSync(path.join(dir, 'public', file), bytes);
+  }
   cpSync(path.join(root, 'contentlayer.config.ts'), path.join(dir, 'contentlayer.config.ts'));
   cpSync(path.join(root, 'lib'), path.join(dir, 'lib'), { recursive: true });
   symlinkSync(path.join(root, 'node_modules'), path.join(dir, 'node_modules'));
@@ -105,5 +111,69 @@ describe('frontmatter checked at build time', () => {
     expect(status).not.toBe(0);
     expect(output).toContain('articles/coquille.mdx');
     expect(output).toContain('tittle');
+  });
+});
+
+describe('covers and portraits checked at build time', () => {
+  let jpeg: Buffer;
+  beforeAll(async () => {
+    jpeg = await sharp({ create: { width: 800, height: 450, channels: 3, background: '#9d2b1f' } }).jpeg().toBuffer();
+  });
+  const cover = (lines: string[]) => article([...GOOD_FRONTMATTER, 'cover:', ...lines.map((line) => `  ${line}`)]);
+
+  it('measures a cover and a portrait, and puts them in the manifest', () => {
+    const portraitAuthor = '---\nname: La rédaction\nrole: Rédaction\nportrait:\n  src: /images/portraits/redaction.jpg\n  alt: "L’emblème"\n---\n\nBio.\n';
+    const interview = [
+      '---', ...GOOD_FRONTMATTER, 'interviewee:', '  name: Valérie March', '  role: Cofondatrice', '  organisation: Place des Réseaux',
+      '  portrait:', '    src: /images/portraits/valerie.jpg', '    alt: "Valérie March, souriante"', '---', '', 'Le texte.', '',
+    ].join('\n');
+    const { status, output, dir } = compile(
+      {
+        'authors/la-redaction.mdx': portraitAuthor,
+        'articles/illustre.mdx': cover(['src: /images/couvertures/illustre.jpg', 'alt: "Un dégradé rouge"', 'credit: "Illustration : la rédaction"']),
+        'interviews/portrait.mdx': interview,
+      },
+      { 'images/couvertures/illustre.jpg': jpeg, 'images/portraits/redaction.jpg': jpeg, 'images/portraits/valerie.jpg': jpeg },
+    );
+    expect(status, output).toBe(0);
+    const manifest = JSON.parse(readFileSync(path.join(dir, '.contentlayer/manifest.json'), 'utf8'));
+    const pieces = Object.fromEntries(manifest.pieces.map((piece: { key: string }) => [piece.key, piece]));
+    expect(pieces['articles/illustre'].cover).toEqual({ src: '/images/couvertures/illustre.jpg', alt: 'Un dégradé rouge', credit: 'Illustration : la rédaction', width: 800, height: 450 });
+    expect(pieces['interviews/portrait'].interviewee.portrait).toEqual({ src: '/images/portraits/valerie.jpg', alt: 'Valérie March, souriante', width: 800, height: 450 });
+    expect(manifest.authors[0].portrait).toMatchObject({ src: '/images/portraits/redaction.jpg', width: 800, height: 450 });
+  });
+
+  it('fails on a cover without its alt, naming the file and the field', () => {
+    const { status, output } = compile({ 'articles/sans-alt.mdx': cover(['src: /images/couvertures/illustre.jpg']) }, { 'images/couvertures/illustre.jpg': jpeg });
+    expect(status).not.toBe(0);
+    expect(output).toContain('articles/sans-alt.mdx');
+    expect(output).toContain('le champ « cover.alt » manque');
+  });
+
+  it('fails on an empty alt too', () => {
+    const { status, output } = compile({ 'articles/alt-vide.mdx': cover(['src: /images/couvertures/illustre.jpg', 'alt: " "']) }, { 'images/couvertures/illustre.jpg': jpeg });
+    expect(status).not.toBe(0);
+    expect(output).toContain('articles/alt-vide.mdx');
+    expect(output).toContain('le champ « cover.alt » manque');
+  });
+
+  it('fails on a missing file, naming the file, the field and the path', () => {
+    const { status, output } = compile({ 'articles/sans-fichier.mdx': cover(['src: /images/couvertures/absente.jpg', 'alt: "Une image"']) });
+    expect(status).not.toBe(0);
+    expect(output).toContain('articles/sans-fichier.mdx');
+    expect(output).toContain('le champ « cover.src » vaut « /images/couvertures/absente.jpg », mais le fichier public/images/couvertures/absente.jpg n’existe pas');
+  });
+
+  it('fails on a portrait of an author without its alt, and on an SVG or a file that is no image', () => {
+    const noAlt = compile({ 'authors/la-redaction.mdx': '---\nname: La rédaction\nrole: Rédaction\nportrait:\n  src: /images/r.jpg\n---\n\nBio.\n' }, { 'images/r.jpg': jpeg });
+    expect(noAlt.status).not.toBe(0);
+    expect(noAlt.output).toContain('authors/la-redaction.mdx');
+    expect(noAlt.output).toContain('le champ « portrait.alt » manque');
+    const svg = compile({ 'articles/svg.mdx': cover(['src: /images/logo.svg', 'alt: "Un logo"']) }, { 'images/logo.svg': Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"/>') });
+    expect(svg.status).not.toBe(0);
+    expect(svg.output).toContain('une image SVG n’est pas optimisée par next/image');
+    const text = compile({ 'articles/texte.mdx': cover(['src: /images/faux.jpg', 'alt: "Pas une image"']) }, { 'images/faux.jpg': Buffer.from('bonjour') });
+    expect(text.status).not.toBe(0);
+    expect(text.output).toContain('ce fichier n’est pas une image JPEG, PNG, WebP ou AVIF lisible');
   });
 });

@@ -58,6 +58,22 @@ describe('npm run content:check', () => {
     expect(problems.filter((problem) => problem.includes('bon.mdx'))).toEqual([]);
   });
 
+  it('names a cover without alt, a cover whose file is missing and an author portrait without alt', () => {
+    const dir = contentDir({
+      'authors/la-redaction.mdx': author,
+      'authors/sans-alt.mdx': '---\nname: Sans alt\nrole: Auteur\nportrait:\n  src: /images/portrait.jpg\n---\nBio.\n',
+      'articles/couverture-sans-alt.mdx': article('cover:\n  src: /images/couverture.jpg\n'),
+      'articles/couverture-absente.mdx': article('cover:\n  src: /images/absente.jpg\n  alt: "Une image"\n'),
+      'articles/couverture-bonne.mdx': article('cover:\n  src: /images/couverture.jpg\n  alt: "Une image"\n  credit: "Photo : X"\n'),
+    });
+    const publicDir = contentDir({ 'images/couverture.jpg': 'jpeg', 'images/portrait.jpg': 'jpeg' });
+    expect(checkContent(dir, publicDir).sort()).toEqual([
+      expect.stringMatching(/^content\/articles\/couverture-absente\.mdx : le champ « cover\.src » vaut « \/images\/absente\.jpg », mais le fichier .*images\/absente\.jpg n’existe pas\.$/),
+      expect.stringMatching(/^content\/articles\/couverture-sans-alt\.mdx : le champ « cover\.alt » manque/),
+      expect.stringMatching(/^content\/authors\/sans-alt\.mdx : le champ « portrait\.alt » manque/),
+    ]);
+  });
+
   it('finds a component written on the line after a paragraph, which MDX would put inside it', () => {
     const body = ['Un paragraphe.', '<Credits>Propos recueillis</Credits>', '', 'Un autre.', '', '<PullQuote>Bien.</PullQuote>', '## Titre', '<Encadre title="x">', '', '```', 'texte', '<Figure />', '```'].join('\n');
     expect(blocksInsideParagraphs(body)).toEqual([{ line: 2, name: 'Credits' }]);

@@ -36,6 +36,11 @@ describe('the paths proxy.ts sends to the 404 page', () => {
     ['/connexion/verifier', null],
     ['/redaction/journal', null],
     ['/a/b/c/d', null],
+    ['/les-plus-apprecies', null],
+    ['/les-plus-apprecies/page/3', null],
+    ['/les-plus-apprecies/page/trois', false],
+    ['/les-plus-apprecies/autre', false],
+    ['/les-plus-apprecies/page/3/4', false],
   ])('%s → %s', (pathname, known) => {
     expect(isKnownPath(pathname, now)).toBe(known);
   });

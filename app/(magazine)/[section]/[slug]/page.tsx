@@ -5,12 +5,13 @@ import { MdxContent } from '@/components/article/mdx-content';
 import { NewsletterBox } from '@/components/newsletter/newsletter-box';
 import { PieceFooter } from '@/components/article/piece-footer';
 import { PieceHeader } from '@/components/article/piece-header';
+import { PieceCover } from '@/components/article/lead-pictures';
 import { ShareLinks } from '@/components/article/share-links';
 import { TableOfContents } from '@/components/article/table-of-contents';
 import { PieceReaders } from '@/components/reader/piece-readers';
 import { getPiece, prerenderedPieceParams } from '@/lib/content';
 import { sectionFromParam } from '@/lib/content/sections';
-import { pageMetadata, pieceCard } from '@/lib/publishing/page-metadata';
+import { pageMetadata, pieceImage } from '@/lib/publishing/page-metadata';
 
 type Props = { params: Promise<{ section: string; slug: string }> };
 
@@ -38,7 +39,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return pageMetadata(piece.url, {
     title: piece.title,
     description: piece.summary,
-    image: pieceCard(piece.url),
+    image: pieceImage(piece),
     openGraph: {
       type: 'article',
       publishedTime: piece.date,
@@ -64,6 +65,7 @@ export default async function PiecePage({ params }: Props) {
         </p>
       )}
       <PieceHeader piece={piece} author={author} />
+      {piece.cover && <PieceCover cover={piece.cover} />}
       <div className="grid gap-10 lg:grid-cols-[minmax(0,1fr)_16rem]">
         <div className={`prose prose-lg max-w-none font-serif [&>p:first-child]:text-xl ${piece.interviewee ? 'interview-body' : ''}`}>
           <MdxContent code={piece.bodyCode} />
