@@ -170,7 +170,7 @@ export const Author = defineDocumentType(() => ({
   fields: {
     name: { type: 'string', required: true },
     role: { type: 'string', required: true, description: 'One line under the name' },
-    portrait: { type: 'nested', of: PictureField, required: false, description: 'Shown on their page and beside their byline' },
+    portrait: { type: 'nested', of: PictureField, required: false, description: 'Shown on their page and in the list of authors' },
   },
   computedFields: {
     portraitPicture: {

@@ -4,7 +4,8 @@ import sharp from 'sharp';
 import type { Picture } from './types';
 
 // Covers of pieces and portraits of authors and interviewees, as the frontmatter names them:
-// `cover: { src, alt, credit? }`, `portrait: { src, alt, credit? }`. The files live under
+// `cover: { src, alt, credit? }`, `portrait: { src, alt }` (a portrait's credit is kept but not
+// shown). The files live under
 // `public/` (by convention `public/images/couvertures/` and `public/images/portraits/`), so `src`
 // is the address the site serves them at. The build reads each file's format and size, so pages
 // reserve its room before it loads (nothing shifts) and next/image can serve it as AVIF/WebP.
@@ -33,7 +34,7 @@ export function pictureProblem(field: string, picture: WrittenPicture, publicDir
     return `le champ « ${field}.src » vaut « ${src} » : écrivez un chemin sous public/ commençant par /, par exemple /images/couvertures/mon-article.jpg.`;
   }
   if (!existsSync(file) || !statSync(file).isFile()) {
-    return `le champ « ${field}.src » vaut « ${src} », mais le fichier ${path.join(publicDir, src)} n’existe pas.`;
+    return `le champ « ${field}.src » vaut « ${src} », mais le fichier ${file} n’existe pas.`;
   }
   if (/\.svg$/i.test(src)) return `le champ « ${field}.src » vaut « ${src} » : une image SVG n’est pas optimisée par next/image ; donnez un JPEG, un PNG, un WebP ou un AVIF.`;
   return null;

@@ -15,9 +15,9 @@ import type { CommentPage } from '@/lib/readers/comment-schemas';
 // enough to be prerendered: the sections are in the page's HTML even when the database was down.
 
 /**
- * Runs a read inside a cached function: kept for good (or an hour: `hourly`) when it succeeds, for the short
- * `unavailable` life (and answered null) when the database is down. Called from within the
- * `'use cache'` scope, so its cacheLife applies to the caller's entry.
+ * Runs a read inside a cached function: kept for good (or an hour: `hourly`) when it succeeds,
+ * for the short `unavailable` life (and answered null) when the database is down. Called from
+ * within the `'use cache'` scope, so its cacheLife applies to the caller's entry.
  */
 async function orUnavailable<T>(read: () => Promise<T>, hourly = false): Promise<T | null> {
   try {
