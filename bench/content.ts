@@ -4,6 +4,7 @@
 // The text is drawn from a fixed seed, so two runs with the same N write the same archive.
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { seeded } from '../scripts/seeded';
 
 const DEFAULT_DIR = 'bench/out/content';
 const WORDS_PER_PIECE = 800;
@@ -21,16 +22,6 @@ if (dir === path.resolve('content') || dir.startsWith(path.resolve('content') + 
   process.exit(2);
 }
 
-// Mulberry32: small, fast and reproducible; the archive only needs to look varied.
-function seeded(seed: number): () => number {
-  let state = seed;
-  return () => {
-    state = (state + 0x6d2b79f5) | 0;
-    let t = Math.imul(state ^ (state >>> 15), 1 | state);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 const random = seeded(20261126);
 const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
 

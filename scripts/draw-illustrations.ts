@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import sharp from 'sharp';
+import { seeded } from './seeded';
 
 // `npm run illustrations`: draws the magazine's own illustrations (covers of the founding
 // interview and of two articles, the editorial team's emblem) as SVG, and has sharp rasterise
@@ -15,16 +16,6 @@ const ACCENT = '#9d2b1f';
 const OCHRE = '#c98b2b';
 const TEAL = '#2f6f6a';
 
-/** A small seeded generator (mulberry32): the same drawing on every run. */
-function seeded(seed: number) {
-  let state = seed;
-  return () => {
-    state = (state + 0x6d2b79f5) | 0;
-    let t = Math.imul(state ^ (state >>> 15), 1 | state);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 type Point = { x: number; y: number; r: number; color: string };
 

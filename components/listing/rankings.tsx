@@ -64,6 +64,19 @@ async function mostCommentedEntries(limit: number): Promise<Entry[] | null> {
   );
 }
 
+/** « Les plus commentés », its heading (`id`), its period and its list. */
+function MostCommented({ id, entries }: { id: string; entries: Entry[] }) {
+  return (
+    <section aria-labelledby={id}>
+      <h2 id={id} className="mb-4 font-serif text-2xl font-bold">
+        Les plus commentés
+      </h2>
+      <p className="mb-4 text-sm text-muted">Sur les {COMMENTED_DAYS} derniers jours.</p>
+      <RankedPieces entries={entries} start={1} headingLevel="h3" />
+    </section>
+  );
+}
+
 const UNAVAILABLE = 'Le classement est momentanément indisponible ; réessayez dans quelques instants.';
 
 /** The page /les-plus-apprecies (page 1) or /les-plus-apprecies/page/<n>: 404 past the last page. */
@@ -102,15 +115,7 @@ export async function MostLikedListing({ page }: { page: number }) {
           )}
           <Pagination page={page} pageCount={pageCount} basePath={MOST_LIKED_PATH} />
         </section>
-        {commented && commented.length > 0 && (
-          <section aria-labelledby="plus-commentes">
-            <h2 id="plus-commentes" className="mb-4 font-serif text-2xl font-bold">
-              Les plus commentés
-            </h2>
-            <p className="mb-4 text-sm text-muted">Sur les {COMMENTED_DAYS} derniers jours.</p>
-            <RankedPieces entries={commented} start={1} headingLevel="h3" />
-          </section>
-        )}
+        {commented && commented.length > 0 && <MostCommented id="plus-commentes" entries={commented} />}
       </div>
     </>
   );
@@ -137,15 +142,7 @@ export async function HomeRankings() {
           </p>
         </section>
       )}
-      {commentedEntries.length > 0 && (
-        <section aria-labelledby="les-plus-commentes">
-          <h2 id="les-plus-commentes" className="mb-4 font-serif text-2xl font-bold">
-            Les plus commentés
-          </h2>
-          <p className="mb-4 text-sm text-muted">Sur les {COMMENTED_DAYS} derniers jours.</p>
-          <RankedPieces entries={commentedEntries} start={1} headingLevel="h3" />
-        </section>
-      )}
+      {commentedEntries.length > 0 && <MostCommented id="les-plus-commentes" entries={commentedEntries} />}
     </div>
   );
 }

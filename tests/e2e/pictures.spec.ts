@@ -33,10 +33,12 @@ test('a piece shows its cover with its alt and credit, preloaded and served as A
   const cover = page.getByRole('img', { name: COVER_ALT });
   await expect(cover).toBeVisible();
   await expect(cover).not.toHaveAttribute('loading', 'lazy');
+  await expect(cover).toHaveAttribute('fetchpriority', 'high');
   expect(await cover.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBeGreaterThan(0);
   await expect(page.locator('figure').filter({ has: cover }).locator('figcaption')).toHaveText('Illustration : Place des Réseaux');
   // Preloaded from the head, at the widths the browser picks from.
   await expect(page.locator('link[rel="preload"][as="image"]')).toHaveAttribute('imagesrcset', /animer-un-hub\.jpg&w=828/);
+  await expect(page.locator('link[rel="preload"][as="image"]')).toHaveAttribute('fetchpriority', 'high');
   expect(formats.length).toBeGreaterThan(0);
   expect(formats.every((format) => format === 'image/avif')).toBe(true);
 });
