@@ -159,7 +159,8 @@ ${sections.lighthouse}
 Ce qu’un lecteur télécharge pour ouvrir un contenu avec couverture et un contenu sans, dans
 Chromium, en téléphone (412 × 823 px à 1,75×, l’écran mobile de Lighthouse) et en ordinateur
 (1350 × 940 à 1×) : octets reçus (compressés, en-têtes compris) comptés par Chromium, premier
-affichage sans défilement (les images paresseuses plus bas ne sont pas chargées), cache vide.
+affichage sans défilement (les images paresseuses plus bas ne sont pas chargées), cache vide ; à
+part, ce que Next précharge ensuite pour les liens de la page (\`bench/piece-bytes.ts\`).
 
 ${sections.pieceBytes}
 
