@@ -12,7 +12,8 @@ import { COLUMN, type OptimisedProps } from './pictures';
  * from the <head> with its srcset and sizes (so the browser fetches the width it will show).
  */
 function LeadImage(image: OptimisedProps) {
-  // `preload` makes it eager; the priority is asked for apart (next/image sets it only for the deprecated `priority`).
+  // `preload` makes it eager; the priority is asked for apart (getImageProps sets it only for
+  // the deprecated `priority`).
   const { props } = getImageProps({ ...image, preload: true, fetchPriority: 'high' });
   return <EagerImage {...props} alt={image.alt} />;
 }
