@@ -123,9 +123,11 @@ export async function MostLikedListing({ page }: { page: number }) {
 
 /** The home page's two short rankings; nothing at all while neither has a piece. */
 export async function HomeRankings() {
-  const [liked, commented] = await Promise.all([mostLikedEntries(1), mostCommentedEntries(HOME_COUNT)]);
+  // The same cached entries as the ranking's first page and the API's (one query each per
+  // invalidation, not one more for the home's shorter lists).
+  const [liked, commented] = await Promise.all([mostLikedEntries(1), mostCommentedEntries(RANKING_PAGE_SIZE)]);
   const likedEntries = liked?.entries.slice(0, HOME_COUNT) ?? [];
-  const commentedEntries = commented ?? [];
+  const commentedEntries = commented?.slice(0, HOME_COUNT) ?? [];
   if (likedEntries.length === 0 && commentedEntries.length === 0) return null;
   return (
     <div className="mt-14 grid gap-12 sm:grid-cols-2">
