@@ -43,6 +43,12 @@ const pieceFields = {
   author: { type: 'string', required: true, description: 'Slug of a file in content/authors/' },
   draft: { type: 'boolean', default: false },
   cover: { type: 'nested', of: PictureField, required: false, description: 'The cover: on the piece, its cards and as its social image' },
+  comments: {
+    type: 'enum',
+    options: ['open', 'closed'],
+    required: false,
+    description: 'open: comments never close by age; closed: no new comment (an editor’s choice in the desk comes first)',
+  },
 } satisfies FieldDefs;
 
 function sectionOf(flattenedPath: string): string {
@@ -171,6 +177,11 @@ export const Author = defineDocumentType(() => ({
     name: { type: 'string', required: true },
     role: { type: 'string', required: true, description: 'One line under the name' },
     portrait: { type: 'nested', of: PictureField, required: false, description: 'Shown on their page and in the list of authors' },
+    email: {
+      type: 'string',
+      required: false,
+      description: 'The address of their account: their comments then carry « Auteur de l’article » under their pieces (never shown)',
+    },
   },
   computedFields: {
     portraitPicture: {

@@ -25,6 +25,11 @@ const schema = z.object({
    * visit, then cached like the others. Listings prerender their first 10 pages.
    */
   PRERENDER_PIECES: positiveInt(1000),
+  /**
+   * Comments close by themselves this many days after a piece's publication (0: never); a piece's
+   * frontmatter `comments: open | closed` and an editor's choice in the desk come first.
+   */
+  COMMENTS_CLOSE_AFTER_DAYS: z.coerce.number().int().min(0, 'COMMENTS_CLOSE_AFTER_DAYS : un nombre de jours, 0 pour jamais').max(36_500).default(180),
   /** Comments with more links than this are always held for moderation. */
   COMMENT_MAX_LINKS: z.coerce.number().int().min(0).default(2),
   RATE_COMMENTS_PER_MINUTE_READER: positiveInt(5),

@@ -9,6 +9,9 @@ export type ErrorCode =
   | 'not_author'
   | 'edit_window_closed'
   | 'banned'
+  | 'comments_closed'
+  | 'own_comment'
+  | 'not_published'
   | 'piece_not_found'
   | 'comment_not_found'
   | 'not_found'
@@ -31,6 +34,9 @@ const STATUS: Record<ErrorCode, number> = {
   not_author: 403,
   edit_window_closed: 403,
   banned: 403,
+  comments_closed: 403,
+  own_comment: 403,
+  not_published: 409,
   piece_not_found: 404,
   comment_not_found: 404,
   not_found: 404,
@@ -64,4 +70,5 @@ export const MESSAGES = {
     'Les avis et commentaires sont momentanément indisponibles. Votre saisie n’a pas été enregistrée : réessayez dans quelques minutes.',
   pieceNotFound: 'Ce contenu n’existe pas ou n’est pas publié.',
   commentNotFound: 'Ce commentaire n’existe pas ou n’est plus visible.',
+  commentsClosed: 'Les commentaires sont fermés pour ce contenu.',
 } as const;

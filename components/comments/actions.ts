@@ -2,6 +2,8 @@
 
 import { actionError, actionReader, refreshPiece, targetPieceKey, type PieceTarget } from '@/lib/http/action-context';
 import { deleteComment, editComment } from '@/lib/readers/comments';
+import { decide } from '@/lib/desk/decisions';
+import { requireEditor } from '@/lib/http/editor-access';
 import { env } from '@/lib/env';
 import { ApiError } from '@/lib/errors';
 import { parseInput, writerOf } from '@/lib/http/api';
@@ -74,6 +76,19 @@ export async function deleteOwnComment(id: string): Promise<OwnCommentState> {
     const { pieceKey } = await deleteComment(id, ownReader(reader.readerKey));
     refreshPiece(pieceKey);
     return { status: 'done', message: 'Commentaire supprimé.' };
+  } catch (error) {
+    return { status: 'error', message: actionError(error).message };
+  }
+}
+
+/** An editor makes a published comment a « Coup de cœur de la rédaction » (`on`), or not, from the page. */
+export async function featureFromPage(id: string, on: boolean): Promise<OwnCommentState> {
+  try {
+    if (!/^[0-9a-f-]{36}$/i.test(id)) throw new ApiError('comment_not_found', 'Ce commentaire n’existe pas ou n’est plus visible.');
+    const editor = await requireEditor();
+    const [decision] = await decide([id], on ? 'feature' : 'unfeature', editor);
+    if (decision) refreshPiece(decision.pieceKey);
+    return { status: 'done', message: on ? 'Coup de cœur de la rédaction.' : 'Coup de cœur retiré.' };
   } catch (error) {
     return { status: 'error', message: actionError(error).message };
   }

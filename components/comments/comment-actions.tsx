@@ -5,7 +5,7 @@ import type { PieceTarget } from '@/lib/http/action-context';
 import { COMMENT_BODY_MAX, COMMENT_BODY_MIN, REPORT_DETAILS_MAX, REPORT_REASONS, type ReportReason } from '@/lib/readers/comment-limits';
 import { useReader } from '@/components/reader/reader-provider';
 import { useHydrated } from '@/components/reader/use-hydrated';
-import { deleteOwnComment, editOwnComment, reportCommentAction, type OwnCommentState, type ReportState } from './actions';
+import { deleteOwnComment, editOwnComment, featureFromPage, reportCommentAction, type OwnCommentState, type ReportState } from './actions';
 import { CommentForm } from './comment-form';
 
 const REASON_LABELS: Record<ReportReason, string> = {
@@ -86,11 +86,18 @@ function EditForm({ commentId, onDone }: { commentId: string; onDone: () => void
   );
 }
 
-/** Under a comment: reply and report for everyone; edit and delete for its author, 15 minutes long. */
-export function CommentActions({ target, commentId }: { target: PieceTarget; commentId: string }) {
+type Props = { target: PieceTarget; commentId: string; featured?: boolean; canReply?: boolean };
+
+/**
+ * Under a comment: reply (while comments are open) and report for everyone; edit and delete for
+ * its author, 15 minutes long; « Coup de cœur » for an editor.
+ */
+export function CommentActions({ target, commentId, featured = false, canReply = true }: Props) {
   const hydrated = useHydrated();
   const editable = useStillEditable(commentId);
-  const { forget } = useReader();
+  const { forget, account } = useReader();
+  const [featuring, startFeaturing] = useTransition();
+  const [featureMessage, setFeatureMessage] = useState<string | null>(null);
   const [panel, setPanel] = useState<Panel>(null);
   const [confirming, setConfirming] = useState(false);
   const [deletion, setDeletion] = useState<OwnCommentState | null>(null);
@@ -104,12 +111,19 @@ export function CommentActions({ target, commentId }: { target: PieceTarget; com
       setDeletion(result);
       if (result.status === 'done') forget(commentId);
     });
+  const feature = () =>
+    startFeaturing(async () => {
+      const result = await featureFromPage(commentId, !featured);
+      setFeatureMessage(result.status === 'error' ? result.message : null);
+    });
   return (
     <div className="mt-2">
       <div className="flex flex-wrap gap-4">
-        <button type="button" className={button} aria-expanded={panel === 'reply'} onClick={() => toggle('reply')}>
-          Répondre
-        </button>
+        {canReply && (
+          <button type="button" className={button} aria-expanded={panel === 'reply'} onClick={() => toggle('reply')}>
+            Répondre
+          </button>
+        )}
         <button type="button" className={button} aria-expanded={panel === 'report'} onClick={() => toggle('report')}>
           Signaler
         </button>
@@ -123,9 +137,15 @@ export function CommentActions({ target, commentId }: { target: PieceTarget; com
             </button>
           </>
         )}
+        {account?.isEditor && (
+          <button type="button" className={button} disabled={featuring} aria-pressed={featured} onClick={feature}>
+            {featured ? 'Retirer le coup de cœur' : 'Coup de cœur'}
+          </button>
+        )}
       </div>
+      {featureMessage && <p role="alert" className="mt-1 text-sm text-accent">{featureMessage}</p>}
       {deletion?.status === 'error' && <p role="alert" className="mt-1 text-sm text-accent">{deletion.message}</p>}
-      {panel === 'reply' && (
+      {panel === 'reply' && canReply && (
         <div className="mt-3 border-l-2 border-line pl-4">
           <CommentForm target={target} parentId={commentId} heading="Répondre à ce commentaire" onDone={() => setPanel(null)} />
         </div>

@@ -108,7 +108,7 @@ export function CommentForm({ target, parentId, heading, onDone }: Props) {
       {/* Without JavaScript the page cannot know its reader: the answer shows their pending comment. */}
       {!ready && state.comment && state.status === 'pending' && (
         <div className="rounded-md border border-line p-3">
-          <CommentItem comment={state.comment} badge="En attente de modération" />
+          <CommentItem comment={state.comment} status="En attente de modération" />
         </div>
       )}
     </form>

@@ -5,10 +5,10 @@ import type { PieceTarget } from '@/lib/http/action-context';
 import type { CommentPage, PublicComment } from '@/lib/readers/comment-schemas';
 import { CommentThread } from './comment-thread';
 
-type Props = { api: string; cursor: string; target: PieceTarget; fallbackHref: string };
+type Props = { api: string; cursor: string; target: PieceTarget; fallbackHref: string; open?: boolean };
 
 /** « Voir plus de commentaires »: the next pages, in place; without JavaScript, a page of its own. */
-export function LoadMoreComments({ api, cursor: firstCursor, target, fallbackHref }: Props) {
+export function LoadMoreComments({ api, cursor: firstCursor, target, fallbackHref, open = true }: Props) {
   const [more, setMore] = useState<PublicComment[]>([]);
   const [cursor, setCursor] = useState<string | null>(firstCursor);
   const [error, setError] = useState<string | null>(null);
@@ -36,7 +36,7 @@ export function LoadMoreComments({ api, cursor: firstCursor, target, fallbackHre
     <>
       {more.length > 0 && (
         <div className="mt-8">
-          <CommentThread comments={more} target={target} />
+          <CommentThread comments={more} target={target} open={open} />
         </div>
       )}
       {cursor && (

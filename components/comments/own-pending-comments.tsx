@@ -13,7 +13,7 @@ export function OwnPendingComments({ target }: { target: PieceTarget }) {
     <ul className="mt-6 space-y-6 border-t border-line pt-6" aria-label="Vos commentaires en attente">
       {pending.map((comment) => (
         <li key={comment.id} className="rounded-md border border-dashed border-line p-3">
-          <CommentItem comment={comment} badge="En attente de modération" actions={<CommentActions target={target} commentId={comment.id} />} />
+          <CommentItem comment={comment} status="En attente de modération" actions={<CommentActions target={target} commentId={comment.id} />} />
         </li>
       ))}
     </ul>

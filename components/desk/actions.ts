@@ -3,7 +3,9 @@
 import { revalidatePath } from 'next/cache';
 import { decide } from '@/lib/desk/decisions';
 import { requireEditor } from '@/lib/http/editor-access';
-import { liftBan, banAuthor, banEmail, MODERATION_ACTIONS, type ModerationAction } from '@/lib/desk/moderation';
+import { liftBan, banAuthor, banEmail, MODERATION_ACTIONS, setPieceComments, type ModerationAction } from '@/lib/desk/moderation';
+import { publishedPieceKey } from '@/lib/content';
+import { revalidatePiece } from '@/lib/readers/piece-cache';
 import { actionError } from '@/lib/http/action-context';
 import { sendTestLetter } from '@/lib/newsletter/desk';
 
@@ -19,6 +21,7 @@ export async function moderateFromDesk(_previous: DeskState, formData: FormData)
     if (ids.length === 0) return { message: 'Cochez au moins un commentaire.', error: true };
     const decisions = await decide(ids, action, editor, String(formData.get('reason') ?? '') || undefined);
     revalidatePath('/redaction');
+    revalidatePath('/redaction/commentaires');
     return { message: `${decisions.length} décision(s) enregistrée(s).`, error: false };
   } catch (error) {
     return { message: actionError(error).message, error: true };
@@ -67,6 +70,23 @@ export async function sendTestLetterFromDesk(_previous: DeskState, formData: For
     const sent = await sendTestLetter(editor.email, kind);
     if (!sent) return { message: kind === 'digest' ? 'Rien n’est paru cette semaine : le récapitulatif de lundi serait vide (il ne partira pas).' : 'Aucun contenu publié ou programmé : pas de lettre à montrer.', error: true };
     return { message: `Lettre de test envoyée à ${editor.email}.`, error: false };
+  } catch (error) {
+    return { message: actionError(error).message, error: true };
+  }
+}
+
+/** « Contenus »: an editor opens or closes a piece's comments at once. */
+export async function setCommentsFromDesk(_previous: DeskState, formData: FormData): Promise<DeskState> {
+  try {
+    const editor = await requireEditor();
+    const [section = '', slug = ''] = String(formData.get('piece') ?? '').split('/');
+    const pieceKey = await publishedPieceKey(section, slug);
+    if (!pieceKey) return { message: 'Ce contenu n’existe pas ou n’est pas publié.', error: true };
+    const open = formData.get('comments') === 'open';
+    await setPieceComments(pieceKey, open, editor);
+    revalidatePiece(pieceKey);
+    revalidatePath('/redaction/contenus');
+    return { message: open ? 'Commentaires ouverts.' : 'Commentaires fermés.', error: false };
   } catch (error) {
     return { message: actionError(error).message, error: true };
   }

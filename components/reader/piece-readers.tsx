@@ -26,7 +26,7 @@ export async function PieceReaders({ piece, author }: { piece: Piece; author: Au
   return (
     <>
       <PieceJsonLd piece={piece} author={author} readers={readers} />
-      <ReaderSections piece={piece} aggregate={readers?.aggregate ?? null} comments={readers?.comments ?? null} formTokenAt={readers?.renderedAt ?? 0} />
+      <ReaderSections piece={piece} aggregate={readers?.aggregate ?? null} comments={readers?.comments ?? null} featured={readers?.featured ?? []} formTokenAt={readers?.renderedAt ?? 0} />
     </>
   );
 }

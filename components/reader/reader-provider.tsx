@@ -20,7 +20,7 @@ const ReaderContext = createContext<ReaderContextValue | null>(null);
 
 /** The reader's own part of a piece, fetched once the page is shown: the page itself is the same for all. */
 export function ReaderProvider({ api, formToken, children }: { api: string; formToken: string; children: ReactNode }) {
-  const [state, setState] = useState<ReaderState>({ mine: null, pending: [], editable: [], formToken, account: null });
+  const [state, setState] = useState<ReaderState>({ mine: null, pending: [], editable: [], formToken, reacted: [], account: null });
   const [ready, setReady] = useState(false);
 
   useEffect(() => {

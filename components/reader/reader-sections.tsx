@@ -1,5 +1,7 @@
 import { CommentForm } from '@/components/comments/comment-form';
 import { CommentThread } from '@/components/comments/comment-thread';
+import { CommentSortLinks } from '@/components/comments/comment-sort';
+import { FeaturedComments } from '@/components/comments/featured-comments';
 import { LoadMoreComments } from '@/components/comments/load-more-comments';
 import { OwnPendingComments } from '@/components/comments/own-pending-comments';
 import { RatingWidget } from '@/components/rating/rating-widget';
@@ -8,16 +10,17 @@ import { issueFormToken } from '@/lib/readers/form-token';
 import { env } from '@/lib/env';
 import { plural } from '@/lib/format';
 import type { RatingAggregate } from '@/lib/readers/ratings';
-import type { CommentPage } from '@/lib/readers/comment-schemas';
+import type { CommentPage, FeaturedComment } from '@/lib/readers/comment-schemas';
+import { MESSAGES } from '@/lib/errors';
 import { FormNotices } from './form-notice';
 import { ReaderProvider } from './reader-provider';
 
 export const UNAVAILABLE = 'Les avis et commentaires sont momentanément indisponibles. Le contenu reste lisible ; revenez dans quelques minutes pour noter ou commenter.';
 
-type Props = { piece: Piece; aggregate: RatingAggregate | null; comments: CommentPage | null; formTokenAt: number };
+type Props = { piece: Piece; aggregate: RatingAggregate | null; comments: CommentPage | null; featured: FeaturedComment[]; formTokenAt: number };
 
 /** « Évaluer ce contenu » and « Commentaires » under a piece, from its cached data. */
-export function ReaderSections({ piece, aggregate, comments, formTokenAt }: Props) {
+export function ReaderSections({ piece, aggregate, comments, featured, formTokenAt }: Props) {
   const target = { section: piece.section, slug: piece.slug };
   const api = `/api/pieces/${piece.key}`;
   if (!aggregate || !comments) return <UnavailableSections />;
@@ -36,15 +39,26 @@ export function ReaderSections({ piece, aggregate, comments, formTokenAt }: Prop
         <h2 id="commentaires-titre" className="mb-6 font-serif text-2xl font-bold">
           Commentaires <span className="text-lg font-normal text-muted">({plural(comments.count, 'commentaire')})</span>
         </h2>
-        {comments.count === 0 && <p className="text-muted">Aucun commentaire pour l’instant : lancez la discussion !</p>}
-        <CommentThread comments={comments.comments} target={target} />
-        {comments.nextCursor && <LoadMoreComments api={api} cursor={comments.nextCursor} target={target} fallbackHref={`${piece.url}/commentaires`} />}
+        {comments.count === 0 && <p className="text-muted">{comments.open ? 'Aucun commentaire pour l’instant : lancez la discussion !' : 'Aucun commentaire.'}</p>}
+        <FeaturedComments comments={featured} />
+        {comments.count > 1 && <CommentSortLinks pieceUrl={piece.url} current="oldest" />}
+        <FormNotices form="utile" />
+        <CommentThread comments={comments.comments} target={target} open={comments.open} />
+        {comments.nextCursor && <LoadMoreComments api={api} cursor={comments.nextCursor} target={target} fallbackHref={`${piece.url}/commentaires`} open={comments.open} />}
         <OwnPendingComments target={target} />
-        <h3 id="laisser-un-commentaire" className="mt-10 mb-4 font-serif text-xl font-bold">
-          Laisser un commentaire
-        </h3>
-        <FormNotices form="commentaire" />
-        <CommentForm target={target} />
+        {comments.open ? (
+          <>
+            <h3 id="laisser-un-commentaire" className="mt-10 mb-4 font-serif text-xl font-bold">
+              Laisser un commentaire
+            </h3>
+            <FormNotices form="commentaire" />
+            <CommentForm target={target} />
+          </>
+        ) : (
+          <p id="laisser-un-commentaire" role="status" className="mt-10 rounded-md border border-line p-4 font-semibold">
+            {MESSAGES.commentsClosed}
+          </p>
+        )}
       </section>
     </ReaderProvider>
   );

@@ -31,6 +31,7 @@ export async function deleteAccount(userId: string): Promise<string[]> {
       UPDATE ratings SET user_id = NULL, reader_key = 'x:' || gen_random_uuid()
       WHERE user_id = ${userId} OR reader_key = ${key} RETURNING piece_key`;
     await tx.$executeRaw`UPDATE reports SET reader_key = 'x:' || gen_random_uuid() WHERE reader_key = ${key}`;
+    await tx.$executeRaw`UPDATE comment_reactions SET user_id = NULL, reader_key = 'x:' || gen_random_uuid() WHERE user_id = ${userId} OR reader_key = ${key}`;
     await tx.session.deleteMany({ where: { userId } });
     const user = await tx.user.delete({ where: { id: userId } });
     // The account's address leaves the letter too: deleting the account erases it everywhere.

@@ -10,7 +10,7 @@ export function accountReaderKey(userId: string): string {
 }
 
 /**
- * Gives an account what the same browser did anonymously: its comments, and its ratings — for a
+ * Gives an account what the same browser did anonymously: its comments, its « Utile », and its ratings — for a
  * piece rated both ways, the newest rating wins and the other goes, so nothing counts twice.
  */
 export async function mergeReader(anonymousKey: string, userId: string): Promise<void> {
@@ -28,6 +28,10 @@ export async function mergeReader(anonymousKey: string, userId: string): Promise
     await tx.$executeRaw`UPDATE comments SET reader_key = ${accountKey}, user_id = ${userId} WHERE reader_key = ${anonymousKey}`;
     await tx.$executeRaw`UPDATE reports SET reader_key = ${accountKey} WHERE reader_key = ${anonymousKey}
       AND NOT EXISTS (SELECT 1 FROM reports AS mine WHERE mine.reader_key = ${accountKey} AND mine.comment_id = reports.comment_id)`;
+    // « Utile » given both ways counts once (the deletion's trigger takes it out of the count).
+    await tx.$executeRaw`DELETE FROM comment_reactions AS anonymous WHERE anonymous.reader_key = ${anonymousKey}
+      AND EXISTS (SELECT 1 FROM comment_reactions AS mine WHERE mine.reader_key = ${accountKey} AND mine.comment_id = anonymous.comment_id)`;
+    await tx.$executeRaw`UPDATE comment_reactions SET reader_key = ${accountKey}, user_id = ${userId} WHERE reader_key = ${anonymousKey}`;
   });
 }
 

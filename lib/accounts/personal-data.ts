@@ -24,6 +24,8 @@ export type PersonalData = {
     modifieLe: string | null;
   }[];
   signalements: { commentaire: string; motif: string; precisions: string | null; faitLe: string }[];
+  /** The comments the reader found useful (« Utile »). */
+  utiles: { commentaire: string; donneLe: string }[];
   /** The letter at the account's address: rhythm, when asked, when confirmed (null: not subscribed). */
   lettre: { adresse: string; rythme: string; demandeeLe: string; confirmeeLe: string | null } | null;
 };
@@ -36,11 +38,12 @@ export async function personalData(userId: string, now = new Date()): Promise<Pe
   const key = accountReaderKey(userId);
   const user = await prisma.user.findUnique({ where: { id: userId } });
   if (!user) return null;
-  const [ratings, comments, reports, letter] = await Promise.all([
+  const [ratings, comments, reports, letter, reactions] = await Promise.all([
     prisma.rating.findMany({ where: { OR: [{ userId }, { readerKey: key }] }, orderBy: { createdAt: 'asc' } }),
     prisma.comment.findMany({ where: { OR: [{ userId }, { readerKey: key }] }, orderBy: { createdAt: 'asc' } }),
     prisma.report.findMany({ where: { readerKey: key }, orderBy: { createdAt: 'asc' } }),
     prisma.newsletterSubscriber.findUnique({ where: { email: user.email.toLowerCase() } }),
+    prisma.commentReaction.findMany({ where: { OR: [{ userId }, { readerKey: key }] }, orderBy: { createdAt: 'asc' } }),
   ]);
   return {
     exporteLe: now.toISOString(),
@@ -59,6 +62,7 @@ export async function personalData(userId: string, now = new Date()): Promise<Pe
       modifieLe: comment.editedAt?.toISOString() ?? null,
     })),
     signalements: reports.map((report) => ({ commentaire: report.commentId, motif: report.reason, precisions: report.details, faitLe: report.createdAt.toISOString() })),
+    utiles: reactions.map((reaction) => ({ commentaire: reaction.commentId, donneLe: reaction.createdAt.toISOString() })),
     lettre: letter && {
       adresse: letter.email,
       rythme: letter.rhythm === 'each' ? 'à chaque parution' : 'une fois par semaine',

@@ -4,7 +4,7 @@ import { draftMode } from 'next/headers';
 import { env, showUnpublished } from '@/lib/env';
 import { CONTENT_TAG } from '@/lib/cache-tags';
 import { isPublished, nextPublication, publishedIndex, type PieceIndex } from './rules';
-import { allAuthors, allPieceSummaries, contentVersion, readPiece } from './store';
+import { allAuthors, allPieceSummaries, authorEmail, contentVersion, readPiece } from './store';
 import type { AuthorProfile, Piece, PieceSummary, Section, Tag } from './types';
 
 export type { AuthorProfile, Piece, PieceSummary, Picture, Section, Tag } from './types';
@@ -76,12 +76,22 @@ export async function getPiece(section: Section, slug: string) {
 // Next's cache cost a write more CPU than all its own checks).
 let byPath: { version: string; pieces: Map<string, PieceSummary> } | undefined;
 
-/** The key of a published piece (`interviews/<slug>`), or null for any other section or slug. */
-export async function publishedPieceKey(section: string, slug: string): Promise<string | null> {
+function publishedByPath(path: string): PieceSummary | null {
   const version = contentVersion();
   if (byPath?.version !== version) byPath = { version, pieces: new Map(allPieceSummaries().map((piece) => [`${piece.section}/${piece.slug}`, piece])) };
-  const piece = byPath.pieces.get(`${section}/${slug}`);
-  return piece && isPublished(piece, Date.now(), showUnpublished) ? piece.key : null;
+  const piece = byPath.pieces.get(path);
+  return piece && isPublished(piece, Date.now(), showUnpublished) ? piece : null;
+}
+
+/** The key of a published piece (`interviews/<slug>`), or null for any other section or slug. */
+export async function publishedPieceKey(section: string, slug: string): Promise<string | null> {
+  return publishedByPath(`${section}/${slug}`)?.key ?? null;
+}
+
+/** What the comments of a piece depend on: its date, its frontmatter's `comments`, its author's account address. */
+export function commentingRules(pieceKey: string): { date: string; comments?: 'open' | 'closed'; authorEmail: string | null } | null {
+  const piece = publishedByPath(pieceKey);
+  return piece && { date: piece.date, comments: piece.comments, authorEmail: authorEmail(piece.author) };
 }
 
 /** The published pieces of these keys (`section/slug`), in their order; a key that names none is left out. */

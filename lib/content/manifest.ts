@@ -27,10 +27,15 @@ type GeneratedAuthor = Omit<AuthorProfile, 'bioCode' | 'sourceFile' | 'portrait'
   _raw: { sourceFilePath: string };
   body: { code: string };
   portraitPicture: Picture | null;
+  email?: string;
 };
 type GeneratedData = { allInterviews: unknown[]; allArticles: unknown[]; allAuthors: unknown[] };
 
-export type Manifest = { pieces: PieceSummary[]; authors: AuthorProfile[] };
+/**
+ * `authorEmails`: the address of each author who gave one (slug → email), kept apart from the
+ * profiles that pages show: it only decides the « Auteur de l’article » badge of their comments.
+ */
+export type Manifest = { pieces: PieceSummary[]; authors: AuthorProfile[]; authorEmails: Record<string, string> };
 
 /** The file contentlayer writes for a document, relative to the project. */
 export function documentFile(type: string, sourceFilePath: string): string {
@@ -54,6 +59,7 @@ export function summaryOf(doc: GeneratedPiece): PieceSummary {
     author: doc.author,
     draft: doc.draft,
     readingTime: doc.readingTime,
+    ...(doc.comments && { comments: doc.comments }),
     ...(doc.pictures.cover && { cover: doc.pictures.cover }),
     interviewee: doc.interviewee && {
       name: doc.interviewee.name,
@@ -101,8 +107,20 @@ export async function writeManifest(importData: () => Promise<GeneratedData>): P
   const interviews = data.allInterviews as GeneratedPiece[];
   const articles = data.allArticles as GeneratedPiece[];
   const authorDocs = data.allAuthors as GeneratedAuthor[];
-  const manifest: Manifest = { pieces: [...interviews, ...articles].map((doc) => ({ ...summaryOf(doc), digest: digestOf(doc) })), authors: authorDocs.map(authorOf) };
-  const errors = referenceErrors(manifest.pieces, manifest.authors);
+  const authorEmails = Object.fromEntries(authorDocs.flatMap((doc) => (doc.email ? [[doc.slug, doc.email.trim().toLowerCase()]] : [])));
+  const manifest: Manifest = {
+    pieces: [...interviews, ...articles].map((doc) => ({ ...summaryOf(doc), digest: digestOf(doc) })),
+    authors: authorDocs.map(authorOf),
+    authorEmails,
+  };
+  const errors = [
+    ...referenceErrors(manifest.pieces, manifest.authors),
+    ...authorDocs.flatMap((doc) =>
+      doc.email !== undefined && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(doc.email.trim())
+        ? [`content/${doc._raw.sourceFilePath} : le champ « email » vaut « ${doc.email} », qui n’est pas une adresse e-mail (par exemple prenom@exemple.fr).`]
+        : [],
+    ),
+  ];
   if (errors.length > 0) throw new Error(`Contenu invalide :\n- ${errors.join('\n- ')}`);
   pruneStaleDocuments('Interview', new Set(interviews.map((doc) => doc._id)));
   pruneStaleDocuments('Article', new Set(articles.map((doc) => doc._id)));

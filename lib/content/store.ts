@@ -36,6 +36,11 @@ export function allAuthors(): AuthorProfile[] {
   return manifest().authors;
 }
 
+/** The account address an author gave in their file (lowercase), or null. */
+export function authorEmail(slug: string): string | null {
+  return manifest().authorEmails?.[slug] ?? null;
+}
+
 /** The full piece behind a summary, read from its own file. */
 export function readPiece(summary: PieceSummary): Piece {
   const file = fromRoot(documentFile(TYPE_OF_SECTION[summary.section], summary.sourceFile));

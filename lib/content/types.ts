@@ -25,6 +25,8 @@ export type PieceSummary = {
   readingTime: number;
   cover?: Picture;
   interviewee?: Interviewee;
+  /** The frontmatter's `comments`: open whatever its age, or closed; unset, they close with age. */
+  comments?: 'open' | 'closed';
   /** Set on a piece dated in the future that development mode shows ahead of time. */
   scheduled?: boolean;
   /** Set on a draft or future piece shown to an editor in preview. */

@@ -36,6 +36,8 @@ export const ARCHIVED_TABLES = [
   { name: 'users', order: 'id' },
   { name: 'ratings', order: 'id' },
   { name: 'comments', order: '(parent_id IS NOT NULL), created_at, id' },
+  { name: 'comment_reactions', order: 'comment_id, reader_key' },
+  { name: 'piece_settings', order: 'piece_key' },
   { name: 'reports', order: 'id' },
   { name: 'bans', order: 'id' },
   { name: 'moderation_events', order: 'created_at, id' },

@@ -7,18 +7,18 @@ import type pg from 'pg';
 const COUNTED = `
   SELECT "piece_key", sum("ratings")::int AS "ratings", sum("rating_sum")::int AS "rating_sum",
          sum("s1")::int AS "stars_1", sum("s2")::int AS "stars_2", sum("s3")::int AS "stars_3", sum("s4")::int AS "stars_4", sum("s5")::int AS "stars_5",
-         sum("comments")::int AS "comments"
+         sum("comments")::int AS "comments", sum("useful")::int AS "useful"
   FROM (
     SELECT "piece_key", count(*) AS "ratings", sum("value") AS "rating_sum",
            count(*) FILTER (WHERE "value" = 1) AS "s1", count(*) FILTER (WHERE "value" = 2) AS "s2", count(*) FILTER (WHERE "value" = 3) AS "s3",
-           count(*) FILTER (WHERE "value" = 4) AS "s4", count(*) FILTER (WHERE "value" = 5) AS "s5", 0 AS "comments"
+           count(*) FILTER (WHERE "value" = 4) AS "s4", count(*) FILTER (WHERE "value" = 5) AS "s5", 0 AS "comments", 0 AS "useful"
     FROM "ratings" GROUP BY "piece_key"
     UNION ALL
-    SELECT "piece_key", 0, 0, 0, 0, 0, 0, 0, count(*) FROM "comments" WHERE "status" = 'published' GROUP BY "piece_key"
+    SELECT "piece_key", 0, 0, 0, 0, 0, 0, 0, count(*), sum("useful") FROM "comments" WHERE "status" = 'published' GROUP BY "piece_key"
   ) AS "rows"
   GROUP BY "piece_key"`;
 
-export const FIGURE_COLUMNS = ['ratings', 'rating_sum', 'stars_1', 'stars_2', 'stars_3', 'stars_4', 'stars_5', 'comments'] as const;
+export const FIGURE_COLUMNS = ['ratings', 'rating_sum', 'stars_1', 'stars_2', 'stars_3', 'stars_4', 'stars_5', 'comments', 'useful'] as const;
 type Figures = Record<(typeof FIGURE_COLUMNS)[number], number>;
 export type Correction = { pieceKey: string; stored: Figures; counted: Figures };
 
@@ -27,9 +27,15 @@ export type Correction = { pieceKey: string; stored: Figures; counted: Figures }
  * writers held off (SHARE lock) so the count is of one instant; corrects and returns what differed.
  */
 export async function recountFigures(client: pg.ClientBase): Promise<Correction[]> {
-  await client.query('LOCK TABLE "ratings", "comments" IN SHARE MODE');
+  await client.query('LOCK TABLE "ratings", "comments", "comment_reactions" IN SHARE MODE');
+  // Each comment's « Utile » first (its own figure); the pieces' figures are counted from the
+  // corrected rows just below.
+  await client.query(`
+    UPDATE "comments" c SET "useful" = COALESCE(r."n", 0)
+    FROM "comments" k LEFT JOIN (SELECT "comment_id", count(*)::int AS "n" FROM "comment_reactions" GROUP BY "comment_id") r ON r."comment_id" = k."id"
+    WHERE c."id" = k."id" AND c."useful" IS DISTINCT FROM COALESCE(r."n", 0)`);
   await client.query('LOCK TABLE "piece_figures" IN EXCLUSIVE MODE');
-  const zero = `0 AS "ratings", 0 AS "rating_sum", 0 AS "stars_1", 0 AS "stars_2", 0 AS "stars_3", 0 AS "stars_4", 0 AS "stars_5", 0 AS "comments"`;
+  const zero = `0 AS "ratings", 0 AS "rating_sum", 0 AS "stars_1", 0 AS "stars_2", 0 AS "stars_3", 0 AS "stars_4", 0 AS "stars_5", 0 AS "comments", 0 AS "useful"`;
   const { rows } = await client.query<{ piece_key: string; stored: Figures | null; counted: Figures | null }>(`
     WITH counted AS (${COUNTED})
     SELECT COALESCE(s."piece_key", c."piece_key") AS piece_key,
@@ -57,4 +63,5 @@ export async function figureTriggers(client: pg.ClientBase, on: boolean): Promis
   const verb = on ? 'ENABLE' : 'DISABLE';
   await client.query(`ALTER TABLE "ratings" ${verb} TRIGGER USER`);
   await client.query(`ALTER TABLE "comments" ${verb} TRIGGER USER`);
+  await client.query(`ALTER TABLE "comment_reactions" ${verb} TRIGGER USER`);
 }

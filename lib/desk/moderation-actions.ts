@@ -1,14 +1,21 @@
-/** What an editor decides about a comment; `keep` dismisses its reports and leaves it as it is. */
-export const MODERATION_ACTIONS = ['approve', 'reject', 'spam', 'delete', 'keep'] as const;
+/**
+ * What an editor decides about a comment; `keep` dismisses its reports and leaves it as it is;
+ * `feature` / `unfeature` make a published comment a « Coup de cœur de la rédaction » or not.
+ */
+export const MODERATION_ACTIONS = ['approve', 'reject', 'spam', 'delete', 'keep', 'feature', 'unfeature'] as const;
 export type ModerationAction = (typeof MODERATION_ACTIONS)[number];
 
 /** The French names of the decisions, for the desk and its log. */
-export const ACTION_LABELS: Record<ModerationAction | 'ban' | 'unban' | 'role', string> = {
+export const ACTION_LABELS: Record<ModerationAction | 'ban' | 'unban' | 'role' | 'close_comments' | 'open_comments', string> = {
   approve: 'Approuver',
   reject: 'Rejeter',
   spam: 'Spam',
   delete: 'Supprimer',
   keep: 'Garder',
+  feature: 'Coup de cœur',
+  unfeature: 'Retirer le coup de cœur',
+  close_comments: 'Fermeture des commentaires',
+  open_comments: 'Réouverture des commentaires',
   ban: 'Bannissement',
   unban: 'Levée de bannissement',
   role: 'Rôle',

@@ -5,7 +5,7 @@ import { z } from '@/lib/zod';
 export const moderationInputSchema = z
   .object({
     ids: z.array(z.uuid({ error: 'Identifiant de commentaire invalide.' })).min(1, { error: 'Choisissez au moins un commentaire.' }).max(200),
-    action: z.enum(MODERATION_ACTIONS, { error: 'Action inconnue : approve, reject, spam, delete ou keep.' }),
+    action: z.enum(MODERATION_ACTIONS, { error: 'Action inconnue : approve, reject, spam, delete, keep, feature ou unfeature.' }),
     reason: z.string().trim().max(500).optional(),
   })
   .strict()
@@ -18,3 +18,11 @@ export const banInputSchema = z
     z.object({ email: z.email({ error: 'Cette adresse e-mail n’est pas valide.' }), reason: z.string().trim().min(3).max(500) }).strict(),
   ])
   .meta({ id: 'BanInput' });
+
+/** `PUT /api/moderation/pieces/{section}/{slug}`: open or close a piece's comments at once. */
+export const pieceSettingInputSchema = z
+  .object({
+    comments: z.enum(['open', 'closed'], { error: 'Indiquez « comments » : "open" pour ouvrir les commentaires, "closed" pour les fermer.' }),
+  })
+  .strict()
+  .meta({ id: 'PieceSettingInput' });

@@ -9,7 +9,7 @@ import type { ModerationAction } from '@/lib/desk/moderation-actions';
 
 export { MODERATION_ACTIONS, type ModerationAction } from '@/lib/desk/moderation-actions';
 
-const TARGET: Record<Exclude<ModerationAction, 'keep'>, CommentStatus> = {
+const TARGET: Record<Exclude<ModerationAction, 'keep' | 'feature' | 'unfeature'>, CommentStatus> = {
   approve: 'published',
   reject: 'rejected',
   spam: 'spam',
@@ -28,6 +28,41 @@ async function keepComment(tx: Transaction, id: string) {
 
 export type Decision = { id: string; pieceKey: string; parentId: string | null; action: ModerationAction };
 
+type Row = { id: string; piece_key: string; parent_id: string | null };
+
+const STATUS_NAMES: Record<CommentStatus, string> = { pending: 'en attente de modération', published: 'publié', rejected: 'rejeté', spam: 'classé comme spam', deleted: 'supprimé' };
+
+// Only published comments can be featured: all of a decision's comments are checked first, so a
+// refusal stores nothing.
+async function checkFeaturable(ids: string[]): Promise<void> {
+  const rows = await db().prisma.comment.findMany({ where: { id: { in: ids } }, select: { id: true, status: true } });
+  for (const id of ids) {
+    const row = rows.find((candidate) => candidate.id === id);
+    if (!row) throw new ApiError('comment_not_found', `${MESSAGES.commentNotFound} (${id})`);
+    if (row.status !== 'published') {
+      throw new ApiError('not_published', `Seul un commentaire publié peut être un coup de cœur de la rédaction : le commentaire ${id} est ${STATUS_NAMES[row.status]}.`, { field: 'ids' });
+    }
+  }
+}
+
+// The change a decision makes to one comment, conditional so that it happens once.
+function change(tx: Transaction, id: string, action: Exclude<ModerationAction, 'keep'>, editor: Account): Promise<Row[]> {
+  if (action === 'feature') {
+    return tx.$queryRaw<Row[]>`
+      UPDATE comments SET featured_at = now(), featured_by_id = ${editor.id}::uuid
+      WHERE id = ${id}::uuid AND status = 'published' AND featured_at IS NULL RETURNING id, piece_key, parent_id`;
+  }
+  if (action === 'unfeature') {
+    return tx.$queryRaw<Row[]>`
+      UPDATE comments SET featured_at = NULL, featured_by_id = NULL
+      WHERE id = ${id}::uuid AND featured_at IS NOT NULL RETURNING id, piece_key, parent_id`;
+  }
+  return tx.$queryRaw<Row[]>`
+    UPDATE comments SET status = ${TARGET[action]}::"CommentStatus"
+    WHERE id = ${id}::uuid AND status <> ${TARGET[action]}::"CommentStatus"
+    RETURNING id, piece_key, parent_id`;
+}
+
 /**
  * Applies an editor's decision to comments. Each change is conditional (the status must differ),
  * so two editors deciding at once make one decision and one entry in the audit log.
@@ -35,18 +70,13 @@ export type Decision = { id: string; pieceKey: string; parentId: string | null; 
 export async function moderateComments(ids: string[], action: ModerationAction, editor: Account, reason?: string): Promise<Decision[]> {
   const { prisma } = db();
   const decisions: Decision[] = [];
+  if (action === 'feature') await checkFeaturable([...new Set(ids)]);
   for (const id of new Set(ids)) {
     const decision = await prisma.$transaction(async (tx) => {
-      const rows =
-        action === 'keep'
-          ? await keepComment(tx, id)
-          : await tx.$queryRaw<{ id: string; piece_key: string; parent_id: string | null }[]>`
-              UPDATE comments SET status = ${TARGET[action]}::"CommentStatus"
-              WHERE id = ${id}::uuid AND status <> ${TARGET[action]}::"CommentStatus"
-              RETURNING id, piece_key, parent_id`;
+      const rows = action === 'keep' ? await keepComment(tx, id) : await change(tx, id, action, editor);
       const row = rows[0];
       if (!row) return null;
-      if (action !== 'keep') await tx.report.updateMany({ where: { commentId: id, resolved: false }, data: { resolved: true } });
+      if (action !== 'keep' && action !== 'feature' && action !== 'unfeature') await tx.report.updateMany({ where: { commentId: id, resolved: false }, data: { resolved: true } });
       await tx.moderationEvent.create({
         data: { editorId: editor.id, editor: editor.email, action, commentId: id, pieceKey: row.piece_key, reason: reason || null },
       });
@@ -78,6 +108,25 @@ export async function moderationQueue() {
   }));
 }
 
+/** The latest published comments, newest first, and every featured one: where the desk puts comments forward. */
+export async function publishedForDesk(limit = 50) {
+  const rows = await db().prisma.comment.findMany({
+    where: { status: 'published' },
+    orderBy: [{ featuredAt: { sort: 'desc', nulls: 'last' } }, { createdAt: 'desc' }],
+    take: limit,
+  });
+  return rows.map((row) => ({
+    id: row.id,
+    pieceKey: row.pieceKey,
+    author: row.authorName,
+    body: row.body,
+    createdAt: row.createdAt.toISOString(),
+    badge: row.badge,
+    featured: row.featuredAt !== null,
+    useful: row.useful,
+  }));
+}
+
 /** Bars the author of a comment: their account, their browser, or their email. */
 export async function banAuthor(commentId: string, kind: BanKind, reason: string, editor: Account) {
   const { prisma } = db();
@@ -100,6 +149,18 @@ export async function banEmail(email: string, reason: string, editor: Account) {
     const ban = await tx.ban.create({ data: { kind: 'email', keyHash: emailKey(email), label: email.trim().toLowerCase(), reason, createdById: editor.id } });
     await tx.moderationEvent.create({ data: { editorId: editor.id, editor: editor.email, action: 'ban', target: ban.label, reason } });
     return ban;
+  });
+}
+
+/** Opens or closes a piece's comments at once, whatever its frontmatter and age say; audited. */
+export async function setPieceComments(pieceKey: string, open: boolean, editor: Account): Promise<void> {
+  await db().prisma.$transaction(async (tx) => {
+    await tx.pieceSetting.upsert({
+      where: { pieceKey },
+      create: { pieceKey, commentsOpen: open, updatedById: editor.id },
+      update: { commentsOpen: open, updatedById: editor.id, updatedAt: new Date() },
+    });
+    await tx.moderationEvent.create({ data: { editorId: editor.id, editor: editor.email, action: open ? 'open_comments' : 'close_comments', pieceKey } });
   });
 }
 

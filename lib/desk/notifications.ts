@@ -79,9 +79,10 @@ export function isUnsubscribeToken(commentId: string, token: string): boolean {
   return sameToken(unsubscribeToken(commentId), token);
 }
 
-/** Stops the reply notifications of a comment (the link in each email; no sign-in needed). */
+/** Stops every e-mail about a comment: its replies, its featuring (the link in each email; no sign-in needed). */
 export async function unsubscribeFromReplies(commentId: string): Promise<void> {
-  await db().prisma.comment.updateMany({ where: { id: commentId }, data: { notifyReplies: false } });
+  await db().prisma.$executeRaw`
+    UPDATE comments SET notify_replies = false, featured_notified_at = COALESCE(featured_notified_at, now()) WHERE id = ${commentId}::uuid`;
 }
 
 /** When a reply is published: its parent's author hears of it, if they asked to. */
@@ -89,7 +90,7 @@ export async function notifyReplyPublished(replyId: string): Promise<boolean> {
   const reply = await db().prisma.comment.findUnique({ where: { id: replyId }, include: { parent: true } });
   const parent = reply?.parent;
   if (!reply || reply.status !== 'published' || !parent?.notifyReplies || !parent.email || parent.readerKey === reply.readerKey) return false;
-  const unsubscribe = siteLink(`/desabonnement?${new URLSearchParams({ commentaire: parent.id, jeton: unsubscribeToken(parent.id) })}`);
+  const unsubscribe = unsubscribeLink(parent.id);
   await sendMail({
     to: parent.email,
     subject: `${reply.authorName} a répondu à votre commentaire`,
@@ -107,6 +108,53 @@ export async function notifyReplyPublished(replyId: string): Promise<boolean> {
     headers: { 'List-Unsubscribe': `<${unsubscribe}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' },
   });
   return true;
+}
+
+const unsubscribeLink = (commentId: string) => siteLink(`/desabonnement?${new URLSearchParams({ commentaire: commentId, jeton: unsubscribeToken(commentId) })}`);
+
+/**
+ * When an editor features a comment: its author, if they gave an email, hears of it once (the
+ * claim on featured_notified_at makes a second featuring, on any instance, send nothing).
+ */
+export async function notifyFeatured(commentId: string): Promise<boolean> {
+  const { prisma } = db();
+  const claimed = await prisma.comment.updateManyAndReturn({
+    where: { id: commentId, status: 'published', featuredAt: { not: null }, featuredNotifiedAt: null, email: { not: null } },
+    data: { featuredNotifiedAt: new Date() },
+  });
+  const comment = claimed[0];
+  if (!comment?.email) return false;
+  const unsubscribe = unsubscribeLink(comment.id);
+  try {
+    await sendMail({
+      to: comment.email,
+      subject: 'Votre commentaire a été retenu par la rédaction',
+      text: [
+        'Bonjour,',
+        '',
+        'La rédaction de Place des Réseaux a retenu votre commentaire parmi ses « Coups de cœur » : il est mis en avant au-dessus de la discussion.',
+        '',
+        `« ${excerpt(comment.body)} »`,
+        '',
+        `Le voir : ${siteLink(`/${comment.pieceKey}#commentaire-${comment.id}`)}`,
+        '',
+        'Merci pour votre contribution.',
+        '',
+        `Ne plus recevoir d’e-mails au sujet de ce commentaire : ${unsubscribe}`,
+      ].join('\n'),
+      headers: { 'List-Unsubscribe': `<${unsubscribe}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' },
+    });
+    return true;
+  } catch (error) {
+    // Not sent: the next featuring may try again.
+    await prisma.comment.updateMany({ where: { id: comment.id }, data: { featuredNotifiedAt: null } });
+    throw error;
+  }
+}
+
+/** Fire and forget: the featured comment's author hears of it without delaying the editor. */
+export function notifyFeaturedSoon(commentId: string): void {
+  void notifyFeatured(commentId).catch((error: unknown) => console.error('[notifications] coup de cœur :', error));
 }
 
 /** Fire and forget: a notification never delays nor fails the reader's answer. */

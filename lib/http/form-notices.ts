@@ -1,7 +1,7 @@
 import type { ErrorCode } from '@/lib/errors';
 
-/** The two forms under a piece. */
-export type FormName = 'note' | 'commentaire';
+/** The forms under a piece: its rating, a comment, « Utile » on a comment. */
+export type FormName = 'note' | 'commentaire' | 'utile';
 
 const GENERAL: Partial<Record<ErrorCode, string>> = {
   forbidden_origin: 'Ce formulaire doit être envoyé depuis le site Place des Réseaux lui-même.',
@@ -17,9 +17,15 @@ const BY_FORM: Record<FormName, Record<string, string>> = {
     rate_limited: 'Vous avez changé votre note de nombreuses fois en peu de temps. Patientez une minute avant de réessayer.',
     'validation_failed-value': 'Choisissez une note de 1 à 5 étoiles avant d’envoyer.',
   },
+  utile: {
+    own_comment: 'Vous ne pouvez pas marquer votre propre commentaire comme utile.',
+    comment_not_found: 'Ce commentaire n’existe plus ou n’est plus visible : rien n’a été enregistré.',
+    rate_limited: 'Vous avez marqué beaucoup de commentaires comme utiles en peu de temps. Patientez une minute avant de réessayer.',
+  },
   commentaire: {
     pending: 'Merci ! Votre commentaire est en attente de modération : il sera publié dès qu’un membre de la rédaction l’aura relu.',
     rate_limited: 'Vous avez envoyé beaucoup de commentaires en peu de temps. Patientez une minute avant de réessayer.',
+    comments_closed: 'Les commentaires sont fermés pour ce contenu : votre commentaire n’a pas été publié.',
     'validation_failed-author': 'Indiquez votre nom (60 caractères au plus, sans caractère de contrôle invisible).',
     'validation_failed-email': 'Cette adresse e-mail n’est pas valide : corrigez-la ou laissez le champ vide.',
     'validation_failed-body': 'Le commentaire doit contenir entre 2 et 4 000 caractères (les espaces seuls ne comptent pas), sans caractère de contrôle invisible.',

@@ -19,7 +19,9 @@ export const apiErrorSchema = z
   })
   .meta({ id: 'Error' });
 
-type SchemaName = 'RatingInput' | 'RatingSummary' | 'CommentInput' | 'CommentEdit' | 'CommentPage' | 'OwnComment' | 'ReportInput' | 'Report' | 'SearchResults' | 'Rankings' | 'SubscriptionInput' | 'SubscriptionAnswer' | 'Error';
+type SchemaName =
+  | 'RatingInput' | 'RatingSummary' | 'CommentInput' | 'CommentEdit' | 'CommentPage' | 'OwnComment' | 'ReactionAnswer' | 'ReportInput' | 'Report'
+  | 'SearchResults' | 'Rankings' | 'SubscriptionInput' | 'SubscriptionAnswer' | 'Error';
 
 // Every schema given an id with .meta({ id }) is in zod's global registry: one component each.
 function componentSchemas() {
@@ -32,7 +34,7 @@ const jsonContent = (name: SchemaName) => ({ content: { 'application/json': { sc
 
 const ERRORS: Record<string, string> = {
   '400': 'JSON mal formé, ou curseur invalide',
-  '403': 'Autre origine (CSRF), ou pas l’auteur, ou délai de 15 minutes passé',
+  '403': 'Autre origine (CSRF), ou pas l’auteur, ou délai de 15 minutes passé, ou commentaires fermés (comments_closed), ou son propre commentaire (own_comment)',
   '404': 'Contenu ou commentaire inconnu',
   '409': 'Déjà signalé',
   '413': 'Corps de plus de 16 Ko',
@@ -74,9 +76,14 @@ export function openApiDocument(serverUrl: string) {
       '/api/pieces/{section}/{slug}/comments': {
         parameters: pieceParams,
         get: {
-          summary: 'Les commentaires publiés, du plus ancien au plus récent, 10 par page avec leurs réponses',
-          parameters: [{ name: 'cursor', in: 'query', required: false, schema: { type: 'string' } }],
-          responses: { '200': { description: 'Une page', ...jsonContent('CommentPage') }, ...errors('400', '404', '503') },
+          summary: 'Les commentaires publiés, 10 par page avec leurs réponses (toujours du plus ancien au plus récent sous leur commentaire)',
+          description:
+            'sort=oldest (par défaut) : du plus ancien au plus récent ; newest : du plus récent au plus ancien ; useful : les plus utiles d’abord (nombre de « Utile », puis le plus ancien). Le curseur nextCursor d’une page garde son ordre.',
+          parameters: [
+            { name: 'sort', in: 'query', required: false, schema: { type: 'string', enum: ['oldest', 'newest', 'useful'], default: 'oldest' } },
+            { name: 'cursor', in: 'query', required: false, schema: { type: 'string' } },
+          ],
+          responses: { '200': { description: 'Une page', ...jsonContent('CommentPage') }, ...errors('400', '404', '422', '503') },
         },
         post: {
           summary: 'Écrire un commentaire ou une réponse',
@@ -123,6 +130,18 @@ export function openApiDocument(serverUrl: string) {
           responses: { '200': { description: 'Commentaire modifié', content: { 'application/json': { schema: { type: 'object', properties: { comment: ref('OwnComment') }, required: ['comment'] } } } }, ...errors(...writeErrors) },
         },
         delete: { summary: 'Supprimer son commentaire (15 minutes)', responses: { '200': { description: 'Supprimé' }, ...errors('403', '404', '503') } },
+      },
+      '/api/comments/{id}/reaction': {
+        parameters: commentParams,
+        put: {
+          summary: 'Trouver ce commentaire utile (un « Utile » par lecteur ; idempotent)',
+          description: 'Seulement sur un commentaire publié, et pas sur le sien (403 own_comment). Limites par minute : celles des notes.',
+          responses: { '200': { description: 'Nombre à jour', ...jsonContent('ReactionAnswer') }, ...errors('403', '404', '429', '503') },
+        },
+        delete: {
+          summary: 'Retirer son « Utile » (idempotent)',
+          responses: { '200': { description: 'Nombre à jour', ...jsonContent('ReactionAnswer') }, ...errors('403', '404', '429', '503') },
+        },
       },
       '/api/comments/{id}/reports': {
         parameters: commentParams,

@@ -3,6 +3,7 @@ import { isKnownPath, NOT_FOUND_PATH } from '@/lib/content/known-paths';
 import { allowedMethods, methodNotAllowedBody } from '@/lib/http/route-methods';
 import { beforeEveryRequest } from '@/lib/http/server-requests';
 import { decodeCursor } from '@/lib/readers/comment-cursor';
+import { sortFromParam } from '@/lib/readers/comment-sorts';
 
 // Two answers given before Next sees a request, in the server's own request event. A proxy.ts
 // doing the same cost a third of the pages' throughput (wrk, 50 connections, the founding
@@ -32,12 +33,15 @@ function refuse(response: ServerResponse, method: string, allowed: readonly stri
   response.end(body);
 }
 
-// A page of comments after a forged cursor names nothing either.
+// A page of comments after a forged cursor, or in an unknown order, names nothing either.
 function forgedCursor(pathname: string, search: string): boolean {
   if (!pathname.endsWith('/commentaires')) return false;
-  const cursor = new URLSearchParams(search).get('apres');
+  const query = new URLSearchParams(search);
+  const cursor = query.get('apres');
+  const sort = sortFromParam(query.get('tri'));
+  if (!sort) return true;
   try {
-    if (cursor) decodeCursor(cursor);
+    if (cursor && decodeCursor(cursor).useful === undefined && sort === 'useful') return true;
     return false;
   } catch {
     return true;

@@ -7,6 +7,7 @@
 export const ROUTE_METHODS: Record<string, readonly string[]> = {
   '/api/auth/[...nextauth]': ['GET', 'POST'],
   '/api/comments/[id]': ['PATCH', 'DELETE'],
+  '/api/comments/[id]/reaction': ['PUT', 'DELETE'],
   '/api/comments/[id]/reports': ['POST'],
   '/api/health': ['GET'],
   '/api/moderation/bans': ['GET', 'POST'],
@@ -14,6 +15,7 @@ export const ROUTE_METHODS: Record<string, readonly string[]> = {
   '/api/moderation/comments': ['POST'],
   '/api/moderation/log': ['GET'],
   '/api/moderation/pieces': ['GET'],
+  '/api/moderation/pieces/[section]/[slug]': ['PUT'],
   '/api/moderation/queue': ['GET'],
   '/api/newsletter/account': ['POST'],
   '/api/newsletter/confirmation': ['POST'],
@@ -39,6 +41,7 @@ export const ROUTE_METHODS: Record<string, readonly string[]> = {
   '/[section]/[slug]/commenter': ['POST'],
   '/[section]/[slug]/image-sociale.png': ['GET'],
   '/[section]/[slug]/noter': ['POST'],
+  '/[section]/[slug]/utile': ['POST'],
   '/redaction/lettre/abonnes.csv': ['GET'],
 };
 

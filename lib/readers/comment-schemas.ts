@@ -1,6 +1,7 @@
 import { z } from '@/lib/zod';
 
 import { AUTHOR_NAME_MAX, COMMENT_BODY_MAX, COMMENT_BODY_MIN } from '@/lib/readers/comment-limits';
+import { COMMENT_SORTS } from '@/lib/readers/comment-sorts';
 
 // Control characters are invisible, can hide text and make the page invalid HTML; PostgreSQL
 // refuses NUL outright. Tabs and line breaks are kept (a name's are shown as spaces).
@@ -50,12 +51,19 @@ export type CommentInput = z.infer<typeof commentInputSchema>;
 export const commentEditSchema = z.object({ body: bodySchema }).strict().meta({ id: 'CommentEdit' });
 export type CommentEdit = z.infer<typeof commentEditSchema>;
 
+/** The badges the server gives a comment from its writer's account (never from what they typed). */
+export const COMMENT_BADGES = ['redaction', 'auteur'] as const;
+export type CommentBadge = (typeof COMMENT_BADGES)[number];
+
 const publicReplySchema = z.object({
   id: z.uuid(),
   author: z.string(),
   body: z.string(),
   createdAt: z.iso.datetime(),
   editedAt: z.iso.datetime().nullable(),
+  badge: z.enum(COMMENT_BADGES).nullable().meta({ description: 'redaction : écrit depuis un compte de la rédaction ; auteur : par l’auteur du contenu' }),
+  featured: z.boolean().meta({ description: 'Coup de cœur de la rédaction' }),
+  useful: z.number().int().min(0).meta({ description: 'Nombre de lecteurs qui l’ont trouvé utile' }),
 });
 
 /** A published comment as the API shows it (never the email). */
@@ -68,14 +76,41 @@ export const publicCommentSchema = publicReplySchema
 export type PublicComment = z.infer<typeof publicCommentSchema>;
 export type PublicReply = z.infer<typeof publicReplySchema>;
 
+export { COMMENT_SORTS, SORT_LABELS, SORT_PARAMS, sortFromParam, type CommentSort } from '@/lib/readers/comment-sorts';
+
+/** `GET …/comments?sort=&cursor=`. */
+export const commentListQuerySchema = z
+  .object({
+    sort: z.enum(COMMENT_SORTS, { error: 'Tri inconnu : utilisez sort=oldest, newest ou useful.' }).default('oldest'),
+    cursor: z.string().min(1).optional(),
+  })
+  .strict();
+
+/** A featured comment in the strip above the thread, with where it is in the thread. */
+export const featuredCommentSchema = publicReplySchema.extend({
+  href: z.string().meta({ description: 'Lien vers le commentaire dans la discussion' }),
+});
+export type FeaturedComment = z.infer<typeof featuredCommentSchema>;
+
 export const commentPageSchema = z
   .object({
     count: z.number().int().min(0).meta({ description: 'Nombre de commentaires publiés, réponses comprises' }),
+    sort: z.enum(COMMENT_SORTS),
     comments: z.array(publicCommentSchema),
     nextCursor: z.string().nullable(),
+    open: z.boolean().meta({ description: 'false quand les commentaires sont fermés pour ce contenu (ils restent lisibles)' }),
   })
   .meta({ id: 'CommentPage' });
 export type CommentPage = z.infer<typeof commentPageSchema>;
+
+/** `PUT` / `DELETE /api/comments/{id}/reaction`: the comment's count after the change. */
+export const reactionAnswerSchema = z
+  .object({
+    useful: z.number().int().min(0).meta({ description: 'Nombre de lecteurs qui ont trouvé ce commentaire utile' }),
+    reacted: z.boolean().meta({ description: 'Si le lecteur qui demande l’a trouvé utile' }),
+  })
+  .meta({ id: 'ReactionAnswer' });
+export type ReactionAnswer = z.infer<typeof reactionAnswerSchema>;
 
 /** The author's view of their own comment, just written or edited. */
 export const ownCommentSchema = publicReplySchema
@@ -95,6 +130,7 @@ export const readerStateSchema = z
       .array(z.object({ id: z.uuid(), until: z.iso.datetime(), body: z.string() }))
       .meta({ description: 'Ses commentaires encore modifiables, jusqu’à quand, et leur texte (pour les modifier)' }),
     formToken: z.string().meta({ description: 'Jeton signé du moment où le formulaire est montré' }),
+    reacted: z.array(z.uuid()).meta({ description: 'Les commentaires de ce contenu qu’il a trouvés utiles' }),
     account: z.object({ name: z.string().nullable(), isEditor: z.boolean() }).nullable().meta({ description: 'Le compte connecté, s’il y en a un' }),
   })
   .meta({ id: 'ReaderState' });

@@ -1,72 +1,40 @@
 import 'server-only';
-import { decodeCursor, encodeCursor } from '@/lib/readers/comment-cursor';
+import { commentingRules } from '@/lib/content';
+import { closingInstant, commentsOpen, openByContent } from '@/lib/readers/comment-closing';
 import { EDIT_WINDOW_MS, initialStatus, withinEditWindow, type ModerationSettings } from '@/lib/readers/comment-rules';
+import { publicReply } from '@/lib/readers/comment-listing';
 import { bannedError } from '@/lib/desk/bans';
 import { db } from '@/lib/db/client';
+import { env } from '@/lib/env';
 import { ApiError, MESSAGES } from '@/lib/errors';
-import type { Comment as CommentRow, Prisma } from '@/lib/db/generated/prisma/client';
+import type { Comment as CommentRow } from '@/lib/db/generated/prisma/client';
 import { tooManyActions } from '@/lib/readers/rate-limits';
-import type { CommentInput, CommentPage, OwnComment, PublicComment, PublicReply } from '@/lib/readers/comment-schemas';
+import type { CommentBadge, CommentInput, OwnComment } from '@/lib/readers/comment-schemas';
 
-// Ten under the piece, then « Voir plus de commentaires »: each comment shown weighs on every
-// reader's page (its text goes out twice, in the HTML and in React's payload).
-export const COMMENTS_PAGE_SIZE = 10;
+export { COMMENTS_PAGE_SIZE, countPublishedComments, listPublishedComments } from '@/lib/readers/comment-listing';
+
+// Writing comments: a new one or a reply (one statement, post_comment), an author's edit or
+// deletion within 15 minutes, and whether a piece takes comments now.
+
+/** Whether a piece takes comments at `now` (an editor's choice first), and when they close by age. */
+export async function pieceCommentsState(pieceKey: string, now = Date.now()): Promise<{ open: boolean; closesAt: number | null; override: boolean | null }> {
+  const rules = commentingRules(pieceKey) ?? { date: new Date(now).toISOString() };
+  const setting = await db().prisma.pieceSetting.findUnique({ where: { pieceKey }, select: { commentsOpen: true } });
+  const override = setting?.commentsOpen ?? null;
+  const closesAt = override === null ? closingInstant(rules, env.COMMENTS_CLOSE_AFTER_DAYS) : null;
+  return { open: commentsOpen(rules, override, env.COMMENTS_CLOSE_AFTER_DAYS, now), closesAt: closesAt !== null && closesAt > now ? closesAt : null, override };
+}
+
+/** The 403 of a write on a piece whose comments are closed. */
+export function commentsClosedError(): ApiError {
+  return new ApiError('comments_closed', MESSAGES.commentsClosed);
+}
 
 /** Who is writing: the keyed hashes of their cookie and address, and their account if any. */
 export type Writer = { readerKey: string; addressKey: string; userId?: string | null };
 
-function publicReply(row: CommentRow): PublicReply {
-  return {
-    id: row.id,
-    author: row.authorName,
-    body: row.body,
-    createdAt: row.createdAt.toISOString(),
-    editedAt: row.editedAt?.toISOString() ?? null,
-  };
-}
-
 function ownComment(row: CommentRow): OwnComment {
   return { ...publicReply(row), parentId: row.parentId, status: row.status === 'published' ? 'published' : 'pending' };
-}
-
-/** The number of published comments of a piece, replies included. */
-export async function countPublishedComments(pieceKey: string): Promise<number> {
-  return db().prisma.comment.count({ where: { pieceKey, status: 'published' } });
-}
-
-/** One page of a piece's published comments, oldest first, each with its published replies. */
-export async function listPublishedComments(pieceKey: string, cursor?: string | null): Promise<CommentPage> {
-  const after = cursor ? decodeCursor(cursor) : null;
-  const where: Prisma.CommentWhereInput = {
-    pieceKey,
-    parentId: null,
-    // A deleted comment stays as a placeholder while it has published replies.
-    OR: [{ status: 'published' }, { status: 'deleted', replies: { some: { status: 'published' } } }],
-    ...(after && {
-      AND: [{ OR: [{ createdAt: { gt: after.createdAt } }, { createdAt: after.createdAt, id: { gt: after.id } }] }],
-    }),
-  };
-  const [count, rows] = await Promise.all([
-    countPublishedComments(pieceKey),
-    db().prisma.comment.findMany({
-      where,
-      orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
-      take: COMMENTS_PAGE_SIZE + 1,
-      include: { replies: { where: { status: 'published' }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] } },
-    }),
-  ]);
-  const page = rows.slice(0, COMMENTS_PAGE_SIZE);
-  const last = page.at(-1);
-  const comments: PublicComment[] = page.map((row) => {
-    const deleted = row.status === 'deleted';
-    return {
-      ...publicReply(row),
-      ...(deleted && { author: '', body: '', editedAt: null }),
-      deleted,
-      replies: row.replies.map(publicReply),
-    };
-  });
-  return { count, comments, nextCursor: rows.length > COMMENTS_PAGE_SIZE && last ? encodeCursor(last) : null };
 }
 
 /** The comments of one reader that wait for moderation on a piece, so they can see them. */
@@ -98,11 +66,14 @@ export async function readerActivity(pieceKey: string, readerKey: string, now = 
 
 /** What guards a reader's comment: their per-minute limits and the keys a ban could name them by. */
 export type CommentGuards = { limits: { reader: number; address: number }; banKeys: Array<{ kind: string; keyHash: string }> };
-/** `hold`: wait for moderation whatever the rules say (a form whose timing token is not genuine). */
-type CreateOptions = { moderation: ModerationSettings; now?: Date; hold?: boolean; guards?: CommentGuards };
+/**
+ * `hold`: wait for moderation whatever the rules say (a form whose timing token is not genuine).
+ * `badge`: decided by the caller from the writer's account, never from their input.
+ */
+type CreateOptions = { moderation: ModerationSettings; now?: Date; hold?: boolean; guards?: CommentGuards; badge?: CommentBadge | null };
 
 type PostedRow = {
-  outcome: 'ok' | 'too_many_comments' | 'banned' | 'parent_not_found';
+  outcome: 'ok' | 'too_many_comments' | 'banned' | 'parent_not_found' | 'comments_closed';
   waitMs: string;
   status: 'published' | 'pending';
   id: string;
@@ -119,23 +90,32 @@ export async function createComment(pieceKey: string, input: CommentInput, write
   const signedIn = Boolean(writer.userId);
   const statusOf = (hasApprovedComment: boolean) => (options.hold ? 'pending' : initialStatus(input.body, { signedIn, hasApprovedComment }, options.moderation));
   const { guards } = options;
+  const badge = options.badge ?? null;
+  const rules = commentingRules(pieceKey);
+  // The frontmatter and the age rule, from the build's manifest; an editor's choice is read by the statement.
+  const openByDefault = rules ? openByContent(rules, env.COMMENTS_CLOSE_AFTER_DAYS, (options.now ?? new Date()).getTime()) : true;
   const { rows } = await db().pool.query<PostedRow>({
     name: 'post_comment',
     text: `SELECT "outcome", "wait_ms" AS "waitMs", "status", "id", "parent_id" AS "parentId", "created_at" AS "createdAt"
-           FROM post_comment($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)`,
+           FROM post_comment($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19)`,
     values: [
       pieceKey, input.parentId ?? null, input.author, input.email ?? null, Boolean(input.notify && input.email), writer.userId ?? null, input.body,
       writer.readerKey, writer.addressKey, options.now ?? null,
       statusOf(true), statusOf(false), Boolean(input.website),
       guards?.banKeys.map((key) => key.kind) ?? [], guards?.banKeys.map((key) => key.keyHash) ?? [], guards?.limits.reader ?? null, guards?.limits.address ?? null,
+      badge, openByDefault,
     ],
   });
   const row = rows[0];
   if (!row) throw new Error('post_comment n’a rendu aucune ligne');
+  if (row.outcome === 'comments_closed') throw commentsClosedError();
   if (row.outcome === 'too_many_comments') throw tooManyActions('comment', Number(row.waitMs));
   if (row.outcome === 'banned') throw bannedError();
   if (row.outcome === 'parent_not_found') throw new ApiError('comment_not_found', 'Le commentaire auquel vous répondez n’existe plus ou n’est pas visible.');
-  return { id: row.id, author: input.author, body: input.body, createdAt: row.createdAt.toISOString(), editedAt: null, parentId: row.parentId, status: row.status };
+  return {
+    id: row.id, author: input.author, body: input.body, createdAt: row.createdAt.toISOString(), editedAt: null,
+    badge, featured: false, useful: 0, parentId: row.parentId, status: row.status,
+  };
 }
 
 async function ownedComment(id: string, readerKey: string | null, now: Date): Promise<CommentRow> {
@@ -161,6 +141,7 @@ export async function editComment(
 ): Promise<{ comment: OwnComment; pieceKey: string }> {
   const now = options.now ?? new Date();
   const row = await ownedComment(id, readerKey, now);
+  if (!(await pieceCommentsState(row.pieceKey, now.getTime())).open) throw commentsClosedError();
   // Adding many links after the fact puts the comment back in the queue.
   const status = row.status === 'published' && initialStatus(body, { signedIn: true, hasApprovedComment: true }, options.moderation) === 'pending'
     ? 'pending'

@@ -1,11 +1,12 @@
 import 'server-only';
 import { cacheLife, cacheTag, revalidateTag } from 'next/cache';
 import { FIGURES_TAG, pieceTag, RANKINGS_TAG } from '@/lib/cache-tags';
-import { listPublishedComments } from '@/lib/readers/comments';
+import { featuredComments, listPublishedComments } from '@/lib/readers/comment-listing';
+import { pieceCommentsState } from '@/lib/readers/comments';
 import { isDatabaseUnavailable } from '@/lib/db/client';
 import { mostCommented, mostLiked, type CommentedPiece, type RankingPage } from '@/lib/readers/rankings';
 import { pieceStats, ratingAggregate, type RatingAggregate } from '@/lib/readers/ratings';
-import type { CommentPage } from '@/lib/readers/comment-schemas';
+import type { CommentPage, CommentSort, FeaturedComment } from '@/lib/readers/comment-schemas';
 
 // What readers wrote under a piece, cached per piece until a write or a moderation of that
 // piece revalidates its tag: in steady state, serving a piece asks nothing of the database.
@@ -14,16 +15,26 @@ import type { CommentPage } from '@/lib/readers/comment-schemas';
 // after 15 s), so the page recovers by itself once the database is back. That profile stays long
 // enough to be prerendered: the sections are in the page's HTML even when the database was down.
 
+/** How long a successful read is kept: for good, an hour, or until an instant (comments closing by age). */
+type Life = 'max' | 'hours' | { until: number | null };
+
+function keep(life: Life): void {
+  if (life === 'hours') return cacheLife('hours');
+  if (life === 'max' || life.until === null) return cacheLife('max');
+  // Read again once the comments have closed by themselves (stale meanwhile at most 5 minutes).
+  const seconds = Math.max(60, Math.ceil((life.until - Date.now()) / 1000));
+  cacheLife({ stale: 300, revalidate: seconds, expire: Math.max(seconds * 2, 86_400 * 365) });
+}
+
 /**
- * Runs a read inside a cached function: kept for good (or an hour: `hourly`) when it succeeds,
- * for the short `unavailable` life (and answered null) when the database is down. Called from
- * within the `'use cache'` scope, so its cacheLife applies to the caller's entry.
+ * Runs a read inside a cached function: kept as `life` says when it succeeds (`until` read from
+ * the value), for the short `unavailable` life (and answered null) when the database is down.
+ * Called from within the `'use cache'` scope, so its cacheLife applies to the caller's entry.
  */
-async function orUnavailable<T>(read: () => Promise<T>, hourly = false): Promise<T | null> {
+async function orUnavailable<T>(read: () => Promise<T>, life: Life | ((value: T) => Life) = 'max'): Promise<T | null> {
   try {
     const value = await read();
-    if (hourly) cacheLife('hours');
-    else cacheLife('max');
+    keep(typeof life === 'function' ? life(value) : life);
     return value;
   } catch (error) {
     if (!isDatabaseUnavailable(error)) throw error;
@@ -39,23 +50,37 @@ export async function cachedRatingAggregate(pieceKey: string): Promise<RatingAgg
   return orUnavailable(() => ratingAggregate(pieceKey));
 }
 
-/** A page of a piece's published comments, or null while the database is unavailable. */
-export async function cachedCommentPage(pieceKey: string, cursor: string | null): Promise<CommentPage | null> {
+/** A page of a piece's published comments in `sort` order, with whether they are open; null while the database is unavailable. */
+export async function cachedCommentPage(pieceKey: string, cursor: string | null, sort: CommentSort = 'oldest'): Promise<CommentPage | null> {
   'use cache';
   cacheTag(pieceTag(pieceKey), FIGURES_TAG);
-  return orUnavailable(() => listPublishedComments(pieceKey, cursor));
+  return orUnavailable(
+    async () => {
+      const [page, state] = await Promise.all([listPublishedComments(pieceKey, cursor, sort), pieceCommentsState(pieceKey)]);
+      return { ...page, open: state.open, closesAt: state.closesAt };
+    },
+    (value) => ({ until: value.closesAt }),
+  ).then((value) => value && { count: value.count, sort: value.sort, comments: value.comments, nextCursor: value.nextCursor, open: value.open });
 }
 
-export type PieceReaderData = { aggregate: RatingAggregate; comments: CommentPage; renderedAt: number };
+export type PieceReaderData = { aggregate: RatingAggregate; comments: CommentPage; featured: FeaturedComment[]; renderedAt: number };
 
-/** What the page of a piece shows under it: the rating aggregate and the first comments, or null while unavailable. */
+/**
+ * What the page of a piece shows under it: the rating aggregate, the first comments, the
+ * « Coups de cœur », whether comments are open; null while unavailable. Read again by itself when
+ * the comments close by age.
+ */
 export async function cachedPieceReaderData(pieceKey: string): Promise<PieceReaderData | null> {
   'use cache';
   cacheTag(pieceTag(pieceKey), FIGURES_TAG);
-  return orUnavailable(async () => {
-    const [aggregate, comments] = await Promise.all([ratingAggregate(pieceKey), listPublishedComments(pieceKey)]);
-    return { aggregate, comments, renderedAt: Date.now() };
-  });
+  return orUnavailable(
+    async () => {
+      const [aggregate, page, state] = await Promise.all([ratingAggregate(pieceKey), listPublishedComments(pieceKey), pieceCommentsState(pieceKey)]);
+      const featured = await featuredComments(pieceKey, new Set(page.comments.map((comment) => comment.id)));
+      return { aggregate, comments: { ...page, open: state.open }, featured, renderedAt: Date.now(), closesAt: state.closesAt };
+    },
+    (value) => ({ until: value.closesAt }),
+  );
 }
 
 export type CardStats = Record<string, { average: number | null; ratings: number; comments: number }>;
@@ -81,7 +106,7 @@ export async function cachedMostLiked(page: number): Promise<RankingPage | null>
 export async function cachedMostCommented(limit: number): Promise<CommentedPiece[] | null> {
   'use cache';
   cacheTag(RANKINGS_TAG, FIGURES_TAG);
-  return orUnavailable(() => mostCommented(limit), true);
+  return orUnavailable(() => mostCommented(limit), 'hours');
 }
 
 /** After a write or a moderation on a piece: its next request reads fresh data, the rankings too. */

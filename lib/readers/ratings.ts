@@ -81,10 +81,10 @@ export async function pieceStats(pieceKeys: string[]): Promise<Record<string, { 
   return stats;
 }
 
-export type PieceFigures = { pieceKey: string; average: number | null; ratings: number; comments: number; distribution: Record<1 | 2 | 3 | 4 | 5, number> };
+export type PieceFigures = { pieceKey: string; average: number | null; ratings: number; comments: number; useful: number; distribution: Record<1 | 2 | 3 | 4 | 5, number> };
 
 /** For the editors: every rated or commented piece's average, count, distribution and comments. */
 export async function allPieceFigures(): Promise<PieceFigures[]> {
   const rows = await db().prisma.pieceFigures.findMany({ where: { OR: [{ ratings: { gt: 0 } }, { comments: { gt: 0 } }] } });
-  return rows.map((row) => ({ pieceKey: row.pieceKey, average: average(row), ratings: row.ratings, comments: row.comments, distribution: distributionOf(row) }));
+  return rows.map((row) => ({ pieceKey: row.pieceKey, average: average(row), ratings: row.ratings, comments: row.comments, useful: row.useful, distribution: distributionOf(row) }));
 }

@@ -1,4 +1,6 @@
 import 'server-only';
+import { isEditor } from '@/lib/accounts/session';
+import { commentingRules } from '@/lib/content';
 import { banKeysOf } from '@/lib/desk/bans';
 import { createComment, type Writer } from '@/lib/readers/comments';
 import { db } from '@/lib/db/client';
@@ -9,7 +11,7 @@ import { consumeRateLimit, LIMITS, tooManyActions, tooManyNewRatings } from '@/l
 import { writeRating, type RatingAggregate } from '@/lib/readers/ratings';
 import { notifyEditorsSoon, notifyReplySoon } from '@/lib/desk/notifications';
 import { reportComment } from '@/lib/readers/reports';
-import type { CommentInput, OwnComment } from '@/lib/readers/comment-schemas';
+import type { CommentBadge, CommentInput, OwnComment } from '@/lib/readers/comment-schemas';
 import type { ReportInput } from '@/lib/readers/report-schemas';
 
 // The two writes readers make, with their rules, shared by the JSON API, the server actions
@@ -30,12 +32,15 @@ export async function rateAs(writer: Writer, pieceKey: string, value: number | n
 }
 
 // A signed-in reader comments under their display name and email; their first comment's name
-// becomes their display name when they have none yet.
-async function asAccount(userId: string, input: CommentInput): Promise<CommentInput> {
+// becomes their display name when they have none yet. Their badge comes from the account alone:
+// the piece's author (the address of their author file), else an editor.
+async function asAccount(userId: string, pieceKey: string, input: CommentInput): Promise<{ input: CommentInput; badge: CommentBadge | null }> {
   const { prisma } = db();
-  const user = await prisma.user.findUniqueOrThrow({ where: { id: userId }, select: { name: true, email: true } });
+  const user = await prisma.user.findUniqueOrThrow({ where: { id: userId }, select: { name: true, email: true, role: true } });
   if (!user.name) await prisma.user.update({ where: { id: userId }, data: { name: input.author } });
-  return { ...input, author: user.name ?? input.author, email: user.email };
+  const authorEmail = commentingRules(pieceKey)?.authorEmail;
+  const badge = authorEmail && authorEmail === user.email.toLowerCase() ? 'auteur' : isEditor(user) ? 'redaction' : null;
+  return { input: { ...input, author: user.name ?? input.author, email: user.email }, badge };
 }
 
 /**
@@ -46,10 +51,12 @@ async function asAccount(userId: string, input: CommentInput): Promise<CommentIn
 export async function commentAs(writer: Writer, pieceKey: string, input: CommentInput, formToken?: string | null): Promise<OwnComment> {
   const timing = formToken === undefined ? 'ok' : checkFormToken(readerSecret(), formToken, Date.now());
   let checked = timing === 'too-fast' ? { ...input, website: input.website || 'envoyé trop vite' } : input;
-  if (writer.userId) checked = await asAccount(writer.userId, checked);
+  let badge: CommentBadge | null = null;
+  if (writer.userId) ({ input: checked, badge } = await asAccount(writer.userId, pieceKey, checked));
   const comment = await createComment(pieceKey, checked, writer, {
     moderation: { mode: env.COMMENT_MODERATION, maxLinks: env.COMMENT_MAX_LINKS },
     hold: timing === 'invalid',
+    badge,
     guards: { limits: LIMITS.comment, banKeys: banKeysOf({ userId: writer.userId, readerKey: writer.readerKey, email: checked.email }) },
   });
   if (comment.status === 'pending' && !checked.website) notifyEditorsSoon();

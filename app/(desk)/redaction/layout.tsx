@@ -11,6 +11,7 @@ export const instant = false;
 
 const NAV = [
   { href: '/redaction', label: 'File de modération' },
+  { href: '/redaction/commentaires', label: 'Commentaires publiés' },
   { href: '/redaction/bannis', label: 'Bannis' },
   { href: '/redaction/journal', label: 'Journal' },
   { href: '/redaction/contenus', label: 'Contenus' },

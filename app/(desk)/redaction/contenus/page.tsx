@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import { pieceRows, SORTS, type Sort } from '@/lib/desk/figures';
 import { formatAverage } from '@/lib/readers/rating-math';
+import { CommentsSwitch } from '@/components/desk/comments-switch';
 
 export const metadata = { title: 'Contenus' };
 export const instant = false;
@@ -38,6 +39,8 @@ export default async function PiecesFiguresPage({ searchParams }: Props) {
                 {LABELS.commentaires}
               </Link>
             </th>
+            <th>Utile</th>
+            <th>Discussion</th>
           </tr>
         </thead>
         <tbody>
@@ -52,6 +55,10 @@ export default async function PiecesFiguresPage({ searchParams }: Props) {
               <td>{row.ratings}</td>
               <td>{([1, 2, 3, 4, 5] as const).map((stars) => row.distribution[stars]).join(' · ')}</td>
               <td>{row.comments}</td>
+              <td>{row.useful}</td>
+              <td>
+                <CommentsSwitch piece={row.pieceKey} title={row.title} open={row.commentsOpen} byEditor={row.commentsBy === 'editor'} />
+              </td>
             </tr>
           ))}
         </tbody>

@@ -1,4 +1,6 @@
+import { closedCommentPage } from '@/lib/http/closed-form-page';
 import { handleFormPost, seeOther } from '@/lib/http/form-posts';
+import { ApiError } from '@/lib/errors';
 import { parseInput, readerOf, writerOf } from '@/lib/http/api';
 import { revalidatePiece } from '@/lib/readers/piece-cache';
 import { commentAs } from '@/lib/readers/writes';
@@ -18,7 +20,11 @@ export async function POST(request: Request, { params }: Context) {
       notify: fields.get('notify') === 'on',
     });
     const reader = await readerOf(request, { create: true });
-    const comment = await commentAs(writerOf(reader), pieceKey, input, fields.get('startedAt'));
+    const comment = await commentAs(writerOf(reader), pieceKey, input, fields.get('startedAt')).catch((error: unknown) => {
+      if (error instanceof ApiError && error.code === 'comments_closed') return null;
+      throw error;
+    });
+    if (!comment) return closedCommentPage(back, input.body);
     revalidatePiece(pieceKey);
     if (comment.status === 'published') return seeOther(`${back}#commentaire-${comment.id}`, reader);
     return seeOther(`${back}#commentaire-pending`, reader);

@@ -1,20 +1,21 @@
 import { requirePieceKey } from '@/lib/http/path-params';
-import { decodeCursor } from '@/lib/readers/comment-cursor';
+import { checkListing } from '@/lib/readers/comment-listing';
 import { ApiError, MESSAGES } from '@/lib/errors';
 import { assertSameOrigin, handleApi, json, parseInput, readerOf, readJsonBody, withReaderCookie, writerOf } from '@/lib/http/api';
 import { cachedCommentPage, revalidatePiece } from '@/lib/readers/piece-cache';
 import { commentAs } from '@/lib/readers/writes';
-import { commentInputSchema } from '@/lib/readers/comment-schemas';
+import { commentInputSchema, commentListQuerySchema } from '@/lib/readers/comment-schemas';
 
 type Context = { params: Promise<{ section: string; slug: string }> };
 
 export async function GET(request: Request, { params }: Context) {
   return handleApi(async () => {
     const pieceKey = await requirePieceKey(params);
-    const cursor = new URL(request.url).searchParams.get('cursor') || null;
+    const query = Object.fromEntries(new URL(request.url).searchParams);
+    const { sort, cursor = null } = parseInput(commentListQuerySchema, query);
     // Checked here: an error thrown inside the cached read would become a 500.
-    if (cursor) decodeCursor(cursor);
-    const page = await cachedCommentPage(pieceKey, cursor);
+    checkListing(sort, cursor);
+    const page = await cachedCommentPage(pieceKey, cursor, sort);
     if (!page) throw new ApiError('database_unavailable', MESSAGES.databaseUnavailable);
     return json(page);
   });
