@@ -71,6 +71,9 @@ async function fill(url: string): Promise<void> {
   );
   await sql(url, "INSERT INTO comments (piece_key, parent_id, author_name, body, status, reader_key, address_key, edited_at) VALUES ('interviews/valerie-march-place-des-reseaux', $1, 'Sam', 'Une réponse.', 'pending', 'rk2', 'ak2', now())", [top?.id]);
   await sql(url, "INSERT INTO reports (comment_id, reason, details, reader_key) VALUES ($1, 'off_topic', $2, 'rk3')", [top?.id, HOSTILE]);
+  await sql(url, "UPDATE comments SET badge = 'redaction', featured_at = now(), featured_by_id = $2 WHERE id = $1", [top?.id, editor?.id]);
+  await sql(url, "INSERT INTO comment_reactions (comment_id, reader_key, user_id) SELECT $1, 'lecteur-' || g, NULL FROM generate_series(1, 7) g", [top?.id]);
+  await sql(url, "INSERT INTO piece_settings (piece_key, comments_open, updated_by_id) VALUES ('articles/x', false, $1)", [editor?.id]);
   await sql(url, "INSERT INTO bans (kind, key_hash, label, reason, created_by_id) VALUES ('email', 'hash', 'x@exemple.fr', 'Spam répété', $1)", [editor?.id]);
   await sql(url, "INSERT INTO moderation_events (editor_id, editor, action, comment_id, piece_key, reason) VALUES ($1, 'redaction@exemple.fr', 'approve', $2, 'interviews/valerie-march-place-des-reseaux', NULL)", [editor?.id, top?.id]);
   await sql(url, "INSERT INTO notification_state (key, last_sent_at) VALUES ('editors-digest', now())");

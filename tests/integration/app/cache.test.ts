@@ -12,7 +12,7 @@ const API = '/api/pieces/interviews/valerie-march-place-des-reseaux';
 async function readerQueries(): Promise<number> {
   const { rows } = await client.query<{ calls: string | null }>(
     `SELECT sum(calls) AS calls FROM pg_stat_statements
-     WHERE query ~* '(ratings|comments|rate_limits)' AND query !~* 'pg_stat_statements'`,
+     WHERE query ~* '(ratings|comments|comment_reactions|piece_settings|rate_limits)' AND query !~* 'pg_stat_statements'`,
   );
   return Number(rows[0]?.calls ?? 0);
 }
@@ -44,13 +44,18 @@ describe('steady state', () => {
     });
     expect(write.status).toBe(200);
     // The first requests after the write fill the caches.
-    for (const path of [PIECE, `${API}/rating`, `${API}/comments`, '/', '/les-plus-apprecies', '/api/rankings']) expect(await get(path)).toBe(200);
+    for (const path of [PIECE, `${API}/rating`, `${API}/comments`, `${API}/comments?sort=useful`, `${PIECE}/commentaires?tri=recents`, '/', '/les-plus-apprecies', '/api/rankings']) {
+      expect(await get(path)).toBe(200);
+    }
     await client.query('SELECT pg_stat_statements_reset()');
 
     for (let i = 0; i < 50; i++) {
       expect(await get(PIECE)).toBe(200);
       expect(await get(`${API}/rating`)).toBe(200);
       expect(await get(`${API}/comments`)).toBe(200);
+      // The other orders of the comments, in the API and on the comments pages, are cached too.
+      expect(await get(`${API}/comments?sort=useful`)).toBe(200);
+      expect(await get(`${PIECE}/commentaires?tri=recents`)).toBe(200);
       // The rankings, on their page, in the API and on the home page, are cached the same way.
       expect(await get('/les-plus-apprecies')).toBe(200);
       expect(await get('/api/rankings')).toBe(200);
@@ -78,7 +83,7 @@ describe('steady state', () => {
     const statements = async () => {
       const { rows } = await client.query<{ query: string; calls: string }>(
         `SELECT query, calls FROM pg_stat_statements
-         WHERE toplevel AND query ~* '(ratings|comments|rate_limits|rate_piece|post_comment|bans|piece_figures)' AND query !~* 'pg_stat_statements'`,
+         WHERE toplevel AND query ~* '(ratings|comments|comment_reactions|react_to_comment|piece_settings|rate_limits|rate_piece|post_comment|bans|piece_figures)' AND query !~* 'pg_stat_statements'`,
       );
       return rows.map((row) => ({ query: row.query.replace(/\s+/g, ' '), calls: Number(row.calls) }));
     };
@@ -98,5 +103,13 @@ describe('steady state', () => {
     const commented = await send('POST', 'comments', JSON.stringify({ author: 'Une instruction', body: 'Un commentaire écrit en un seul aller-retour.' }));
     expect(commented.status).toBe(201);
     expect(await statements()).toEqual([{ query: expect.stringContaining('post_comment') as unknown, calls: 1 }]);
+
+    // « Utile » on another reader's comment: one statement too, the checks and the counts included.
+    const id = ((await commented.json()) as { comment: { id: string; status: string } }).comment.id;
+    await client.query("UPDATE comments SET status = 'published' WHERE id = $1", [id]);
+    await client.query('SELECT pg_stat_statements_reset()');
+    const reacted = await fetch(`${stack.baseUrl}/api/comments/${id}/reaction`, { method: 'PUT', headers: { origin: stack.baseUrl, cookie: 'pdr_reader=une-autre-lectrice-utile' } });
+    expect(reacted.status).toBe(200);
+    expect(await statements()).toEqual([{ query: expect.stringContaining('react_to_comment') as unknown, calls: 1 }]);
   });
 });

@@ -29,7 +29,9 @@ describe('the migrations match schema.prisma', () => {
         'id:uuid', 'piece_key:character varying', 'parent_id?:uuid', 'author_name:character varying', 'email?:character varying',
         'user_id?:character varying', 'body:text', 'status:USER-DEFINED', 'reader_key:character varying', 'address_key:character varying',
         'created_at:timestamp with time zone', 'edited_at?:timestamp with time zone', 'notify_replies:boolean',
+        'badge?:USER-DEFINED', 'featured_at?:timestamp with time zone', 'featured_by_id?:uuid', 'featured_notified_at?:timestamp with time zone', 'useful:integer',
       ],
+      comment_reactions: ['comment_id:uuid', 'reader_key:character varying', 'user_id?:character varying', 'created_at:timestamp with time zone'],
       moderation_events: [
         'id:uuid', 'editor_id?:uuid', 'editor:character varying', 'action:character varying', 'comment_id?:uuid',
         'piece_key?:character varying', 'target?:character varying', 'reason?:character varying', 'created_at:timestamp with time zone',
@@ -49,8 +51,9 @@ describe('the migrations match schema.prisma', () => {
       notification_state: ['key:character varying', 'last_sent_at:timestamp with time zone'],
       piece_figures: [
         'piece_key:character varying', 'ratings:integer', 'rating_sum:integer', 'stars_1:integer', 'stars_2:integer', 'stars_3:integer',
-        'stars_4:integer', 'stars_5:integer', 'comments:integer',
+        'stars_4:integer', 'stars_5:integer', 'comments:integer', 'useful:integer',
       ],
+      piece_settings: ['piece_key:character varying', 'comments_open:boolean', 'updated_at:timestamp with time zone', 'updated_by_id?:uuid'],
       pieces: [
         'key:character varying', 'section:character varying', 'url:character varying', 'title:text', 'summary:text', 'tags:text',
         'author:character varying', 'published_at:timestamp with time zone', 'draft:boolean', 'body_text:text', 'content_hash:character varying',
@@ -88,6 +91,15 @@ describe('the migrations match schema.prisma', () => {
       });
       expect(reply.status).toBe(status);
     }
+    const featured = await prisma.comment.update({ where: { id: top.id }, data: { badge: 'redaction', featuredAt: new Date(), featuredById: randomUUID(), featuredNotifiedAt: new Date() } });
+    expect(featured).toMatchObject({ badge: 'redaction', useful: 0 });
+    for (const badge of ['redaction', 'auteur'] as const) expect((await prisma.comment.update({ where: { id: top.id }, data: { badge } })).badge).toBe(badge);
+    const reaction = await prisma.commentReaction.create({ data: { commentId: top.id, readerKey: 'r:9', userId: 'u9' } });
+    expect(reaction.createdAt).toBeInstanceOf(Date);
+    await expect(prisma.commentReaction.create({ data: { commentId: top.id, readerKey: 'r:9' } })).rejects.toMatchObject({ code: 'P2002' });
+    expect((await prisma.comment.findUniqueOrThrow({ where: { id: top.id } })).useful).toBe(1);
+    const setting = await prisma.pieceSetting.create({ data: { pieceKey: piece, commentsOpen: false, updatedById: randomUUID() } });
+    expect(setting.updatedAt).toBeInstanceOf(Date);
     const withReplies = await prisma.comment.findUniqueOrThrow({ where: { id: top.id }, include: { replies: true, parent: true } });
     expect(withReplies.replies).toHaveLength(statuses.length);
     expect(withReplies.parent).toBeNull();

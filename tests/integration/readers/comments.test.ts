@@ -20,7 +20,7 @@ describe('writing comments through the API (pre-moderation, the default)', () =>
     expect(JSON.stringify(first.body)).not.toContain('camille@example.org');
     expect(first.headers.get('set-cookie')).toMatch(/^pdr_reader=/);
 
-    expect((await new Visitor().get(api.comments)).body).toEqual({ count: 0, comments: [], nextCursor: null });
+    expect((await new Visitor().get(api.comments)).body).toEqual({ count: 0, sort: 'oldest', comments: [], nextCursor: null, open: true });
 
     await approveComment(comment.id);
     const second = await guest.post(api.comments, { author: 'Camille', body: 'Et un second, publié tout de suite.' });
