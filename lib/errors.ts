@@ -1,3 +1,5 @@
+import { COMMENTS_CLOSED_MESSAGE } from '@/lib/readers/comment-limits';
+
 /** Machine codes of the API's errors, stable for clients. */
 export type ErrorCode =
   | 'invalid_json'
@@ -70,5 +72,5 @@ export const MESSAGES = {
     'Les avis et commentaires sont momentanément indisponibles. Votre saisie n’a pas été enregistrée : réessayez dans quelques minutes.',
   pieceNotFound: 'Ce contenu n’existe pas ou n’est pas publié.',
   commentNotFound: 'Ce commentaire n’existe pas ou n’est plus visible.',
-  commentsClosed: 'Les commentaires sont fermés pour ce contenu.',
+  commentsClosed: COMMENTS_CLOSED_MESSAGE,
 } as const;

@@ -145,7 +145,8 @@ export function CommentActions({ target, commentId, featured = false, canReply =
       </div>
       {featureMessage && <p role="alert" className="mt-1 text-sm text-accent">{featureMessage}</p>}
       {deletion?.status === 'error' && <p role="alert" className="mt-1 text-sm text-accent">{deletion.message}</p>}
-      {panel === 'reply' && canReply && (
+      {/* Kept open if the piece closes meanwhile: its answer says so, and the reply's text stays. */}
+      {panel === 'reply' && (
         <div className="mt-3 border-l-2 border-line pl-4">
           <CommentForm target={target} parentId={commentId} heading="Répondre à ce commentaire" onDone={() => setPanel(null)} />
         </div>

@@ -3,19 +3,20 @@
 import Link from 'next/link';
 import { useActionState, useEffect, useId, useRef, useState } from 'react';
 import type { PieceTarget } from '@/lib/http/action-context';
-import { AUTHOR_NAME_MAX, COMMENT_BODY_MAX, COMMENT_BODY_MIN } from '@/lib/readers/comment-limits';
+import { AUTHOR_NAME_MAX, COMMENT_BODY_MAX, COMMENT_BODY_MIN, COMMENTS_CLOSED_MESSAGE } from '@/lib/readers/comment-limits';
 import { useReader } from '@/components/reader/reader-provider';
 import { HoneypotField } from '@/components/reader/honeypot-field';
 import { useHydrated } from '@/components/reader/use-hydrated';
 import { submitComment, type CommentFormState } from './actions';
 import { CommentItem } from './comment-item';
 
-type Props = { target: PieceTarget; parentId?: string; heading?: string; onDone?: () => void };
+/** `closed`: the piece takes no more comments (the form then shows why, and keeps a text it refused). */
+type Props = { target: PieceTarget; parentId?: string; heading?: string; onDone?: () => void; closed?: boolean };
 
 const initial: CommentFormState = { status: 'idle', message: null };
 
 /** « Laisser un commentaire »: name, optional email, text; a reply when `parentId` is given. */
-export function CommentForm({ target, parentId, heading, onDone }: Props) {
+export function CommentForm({ target, parentId, heading, onDone, closed = false }: Props) {
   const [state, action, pending] = useActionState(submitComment.bind(null, { ...target, parentId }), initial);
   const { formToken, remember, ready, account } = useReader();
   const [length, setLength] = useState(state.values?.body.length ?? 0);
@@ -37,6 +38,13 @@ export function CommentForm({ target, parentId, heading, onDone }: Props) {
     }
   }, [state, remember]);
 
+  if (closed && !(state.status === 'error' && state.values?.body)) {
+    return (
+      <p id="laisser-un-commentaire" role="status" className="mt-10 rounded-md border border-line p-4 font-semibold">
+        {COMMENTS_CLOSED_MESSAGE}
+      </p>
+    );
+  }
   const error = (field: string) => (state.status === 'error' && state.field === field ? state.message : null);
   const fieldClass = 'mt-1 w-full rounded-md border border-line bg-paper px-3 py-2 text-ink';
   return (
@@ -98,7 +106,7 @@ export function CommentForm({ target, parentId, heading, onDone }: Props) {
         </label>
       </p>
       <p className="flex flex-wrap items-center gap-4">
-        <button type="submit" disabled={pending} className="rounded-md bg-accent px-4 py-2 font-semibold text-accent-ink disabled:opacity-60">
+        <button type="submit" disabled={pending || closed} className="rounded-md bg-accent px-4 py-2 font-semibold text-accent-ink disabled:opacity-60">
           {pending ? 'Envoi…' : parentId ? 'Répondre' : 'Publier le commentaire'}
         </button>
         <span role="status" aria-live="polite" className={state.status === 'error' ? 'text-accent' : 'text-ink'}>

@@ -11,7 +11,6 @@ import { env } from '@/lib/env';
 import { plural } from '@/lib/format';
 import type { RatingAggregate } from '@/lib/readers/ratings';
 import type { CommentPage, FeaturedComment } from '@/lib/readers/comment-schemas';
-import { MESSAGES } from '@/lib/errors';
 import { FormNotices } from './form-notice';
 import { ReaderProvider } from './reader-provider';
 
@@ -46,19 +45,16 @@ export function ReaderSections({ piece, aggregate, comments, featured, formToken
         <CommentThread comments={comments.comments} target={target} open={comments.open} />
         {comments.nextCursor && <LoadMoreComments api={api} cursor={comments.nextCursor} target={target} fallbackHref={`${piece.url}/commentaires`} open={comments.open} />}
         <OwnPendingComments target={target} />
-        {comments.open ? (
+        {comments.open && (
           <>
             <h3 id="laisser-un-commentaire" className="mt-10 mb-4 font-serif text-xl font-bold">
               Laisser un commentaire
             </h3>
             <FormNotices form="commentaire" />
-            <CommentForm target={target} />
           </>
-        ) : (
-          <p id="laisser-un-commentaire" role="status" className="mt-10 rounded-md border border-line p-4 font-semibold">
-            {MESSAGES.commentsClosed}
-          </p>
         )}
+        {/* At the same place open or closed: a reader whose form was open when the piece closed keeps what they typed. */}
+        <CommentForm target={target} closed={!comments.open} />
       </section>
     </ReaderProvider>
   );

@@ -92,6 +92,22 @@ describe('two instances, one Redis', () => {
     expect(await card(b)).not.toContain('commentaire');
   });
 
+  it('closes a piece’s comments through A: B refuses the next comment and its page says so within a second; reopened the same way', async () => {
+    const editor = new Visitor(undefined, SITE_URL);
+    await signInAs(editor, 'redaction-fermeture@exemple.fr', 'editor', null, cluster.databaseUrl);
+    const closed = 'Les commentaires sont fermés pour ce contenu.';
+    expect((await editor.put(`${a}/api/moderation/pieces/${KEY}`, { comments: 'closed' })).status).toBe(200);
+    const refused = await within(1000, async () => {
+      const answer = await new Visitor(undefined, SITE_URL).post(`${b}${api.comments}`, { author: 'Tardif', body: 'Sur B, après la fermeture.' });
+      return answer.status === 403 && (answer.body.error as { code?: string } | undefined)?.code === 'comments_closed';
+    });
+    expect(refused, 'B n’a pas refusé en 1 s').not.toBeNull();
+    await showsWithinASecond(b, { page: closed });
+    expect((await editor.put(`${a}/api/moderation/pieces/${KEY}`, { comments: 'open' })).status).toBe(200);
+    await showsWithinASecond(b, { notOnPage: closed });
+    expect((await new Visitor(undefined, SITE_URL).post(`${b}${api.comments}`, { author: 'Revenu', body: 'Sur B, rouvert.' })).status).toBe(201);
+  });
+
   it('counts a reader’s per-minute allowance across both instances, as on one', async () => {
     const reader = new Visitor(undefined, SITE_URL);
     const statuses: number[] = [];
