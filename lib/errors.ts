@@ -1,5 +1,3 @@
-import { COMMENTS_CLOSED_MESSAGE } from '@/lib/readers/comment-limits';
-
 /** Machine codes of the API's errors, stable for clients. */
 export type ErrorCode =
   | 'invalid_json'
@@ -72,5 +70,6 @@ export const MESSAGES = {
     'Les avis et commentaires sont momentanément indisponibles. Votre saisie n’a pas été enregistrée : réessayez dans quelques minutes.',
   pieceNotFound: 'Ce contenu n’existe pas ou n’est pas publié.',
   commentNotFound: 'Ce commentaire n’existe pas ou n’est plus visible.',
-  commentsClosed: COMMENTS_CLOSED_MESSAGE,
+  /** What a closed piece shows in place of its comment form (in the browser too), and every refused write says. */
+  commentsClosed: 'Les commentaires sont fermés pour ce contenu.',
 } as const;

@@ -3,7 +3,8 @@
 import Link from 'next/link';
 import { useActionState, useEffect, useId, useRef, useState } from 'react';
 import type { PieceTarget } from '@/lib/http/action-context';
-import { AUTHOR_NAME_MAX, COMMENT_BODY_MAX, COMMENT_BODY_MIN, COMMENTS_CLOSED_MESSAGE } from '@/lib/readers/comment-limits';
+import { AUTHOR_NAME_MAX, COMMENT_BODY_MAX, COMMENT_BODY_MIN } from '@/lib/readers/comment-limits';
+import { MESSAGES } from '@/lib/errors';
 import { useReader } from '@/components/reader/reader-provider';
 import { HoneypotField } from '@/components/reader/honeypot-field';
 import { useHydrated } from '@/components/reader/use-hydrated';
@@ -41,7 +42,7 @@ export function CommentForm({ target, parentId, heading, onDone, closed = false 
   if (closed && !(state.status === 'error' && state.values?.body)) {
     return (
       <p id="laisser-un-commentaire" role="status" className="mt-10 rounded-md border border-line p-4 font-semibold">
-        {COMMENTS_CLOSED_MESSAGE}
+        {MESSAGES.commentsClosed}
       </p>
     );
   }

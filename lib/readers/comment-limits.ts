@@ -8,6 +8,3 @@ export const REPORT_DETAILS_MAX = 1000;
 
 export const REPORT_REASONS = ['spam', 'abuse', 'off_topic', 'other'] as const;
 export type ReportReason = (typeof REPORT_REASONS)[number];
-
-/** What a closed piece shows in place of its comment form, and every refused write says. */
-export const COMMENTS_CLOSED_MESSAGE = 'Les commentaires sont fermés pour ce contenu.';
