@@ -4,6 +4,8 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
+import pg from 'pg';
+import { CLOSED_PIECE } from './fixtures/compose-content.mjs';
 import { XSS_PAYLOADS } from '../fixtures/xss-payloads';
 import { startStack, type Stack } from './fixtures/stack';
 
@@ -29,6 +31,9 @@ const PAGES: [string, string, number][] = [
   ['recherche', '/recherche', 200],
   ['lettre', '/lettre', 200],
   ['les-plus-apprecies', '/les-plus-apprecies', 200],
+  ['commentaires-recents', `${PIECE}/commentaires?tri=recents`, 200],
+  ['commentaires-utiles', `${PIECE}/commentaires?tri=utiles`, 200],
+  ['contenu-ferme', `/${CLOSED_PIECE}`, 200],
   ['lettre-notice', '/lettre?inscription=adresse', 200],
   ['lettre-confirmer', '/lettre/confirmer?abonne=x&rythme=each&date=1&jeton=y', 200],
   ['lettre-desinscription', '/lettre/desinscription?abonne=x&jeton=y', 200],
@@ -61,10 +66,10 @@ test.afterAll(async () => {
   if (folder) rmSync(folder, { recursive: true, force: true });
 });
 
-async function comment(input: { author: string; body: string; parentId?: string }): Promise<string> {
+async function comment(input: { author: string; body: string; parentId?: string }, cookie = ''): Promise<string> {
   const response = await fetch(`${stack.baseUrl}/api/pieces${PIECE}/comments`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', origin: stack.baseUrl },
+    headers: { 'content-type': 'application/json', origin: stack.baseUrl, ...(cookie && { cookie }) },
     body: JSON.stringify(input),
   });
   expect(response.status, `${input.author}: ${input.body}`).toBe(201);
@@ -73,8 +78,18 @@ async function comment(input: { author: string; body: string; parentId?: string 
   return comment.id;
 }
 
-async function html(url: string, status = 200): Promise<string> {
-  const response = await fetch(`${stack.baseUrl}${url}`);
+/** A signed-in editor's session cookie on the stack. */
+async function editorCookie(): Promise<string> {
+  const client = new pg.Client({ connectionString: stack.databaseUrl });
+  await client.connect();
+  const { rows } = await client.query<{ id: string }>("INSERT INTO users (email, name, role) VALUES ('vnu-redaction@exemple.fr', 'Rédaction & « Cie »', 'editor') RETURNING id");
+  await client.query("INSERT INTO sessions (session_token, user_id, expires) VALUES ('vnu-editor', $1, now() + interval '1 day')", [rows[0]?.id]);
+  await client.end();
+  return 'next-auth.session-token=vnu-editor';
+}
+
+async function html(url: string, status = 200, init: RequestInit = {}): Promise<string> {
+  const response = await fetch(`${stack.baseUrl}${url}`, init);
   expect(response.status, url).toBe(status);
   const text = await response.text();
   expect(text, url).toMatch(/^<!DOCTYPE html>/i);
@@ -93,14 +108,30 @@ test('every kind of page, and a piece under hostile comments, is valid HTML', as
     body: `Réponse ${i} : ${payload}`,
     parentId: ids[i % 10],
   }));
-  for (let start = 0; start < replies.length; start += 8) await Promise.all(replies.slice(start, start + 8).map(comment));
+  for (let start = 0; start < replies.length; start += 8) await Promise.all(replies.slice(start, start + 8).map((reply) => comment(reply)));
+  // The newsroom's marks: a « Coup de cœur » (the strip above the thread) and an editor's badged reply.
+  const editor = await editorCookie();
+  const featured = await fetch(`${stack.baseUrl}/api/moderation/comments`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', origin: stack.baseUrl, cookie: editor },
+    body: JSON.stringify({ ids: [ids[1], ids[4]], action: 'feature' }),
+  });
+  expect(featured.status).toBe(200);
+  await comment({ author: 'Rédaction', body: 'La rédaction vous répond.', parentId: ids[0] }, editor);
   let piece = '';
-  await expect.poll(async () => (piece = await html(PIECE)).includes(`Réponse ${XSS_PAYLOADS.length - 1} :`), { timeout: 15_000 }).toBe(true);
+  await expect.poll(async () => (piece = await html(PIECE)).includes('La rédaction vous répond.'), { timeout: 15_000 }).toBe(true);
+  expect(piece).toContain('coups-de-coeur-titre');
   const more = /href="([^"]*\/commentaires\?apres=[^"]+)"/.exec(piece)?.[1]?.replaceAll('&amp;', '&');
   expect(more, 'the link to the next comments').toBeTruthy();
 
   const files: Record<string, string> = { 'contenu-commente': piece, 'commentaires-suivants': await html(more ?? '') };
   for (const [name, url, status] of PAGES) files[name] = await html(url, status);
+  // The page that gives back a comment sent to a closed piece.
+  files['commentaire-refuse'] = await html(`/${CLOSED_PIECE}/commenter`, 403, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded', origin: stack.baseUrl },
+    body: new URLSearchParams({ author: 'Tardif', body: HOSTILE[0]?.body ?? '' }).toString(),
+  });
   const paths = Object.entries(files).map(([name, text]) => {
     const file = path.join(folder, `${name}.html`);
     writeFileSync(file, text);
