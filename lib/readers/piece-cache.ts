@@ -21,9 +21,10 @@ type Life = 'max' | 'hours' | { until: number | null };
 function keep(life: Life): void {
   if (life === 'hours') return cacheLife('hours');
   if (life === 'max' || life.until === null) return cacheLife('max');
-  // Read again once the comments have closed by themselves (stale meanwhile at most 5 minutes).
-  const seconds = Math.max(60, Math.ceil((life.until - Date.now()) / 1000));
-  cacheLife({ stale: 300, revalidate: seconds, expire: Math.max(seconds * 2, 86_400 * 365) });
+  // Read again once the comments have closed by themselves (within 'max''s 30 days: read again
+  // then, the instant is computed anew).
+  const seconds = Math.min(30 * 86_400, Math.max(60, Math.ceil((life.until - Date.now()) / 1000)));
+  cacheLife({ stale: 300, revalidate: seconds, expire: 365 * 86_400 });
 }
 
 /**
