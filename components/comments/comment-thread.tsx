@@ -19,6 +19,8 @@ export function CommentThread({ comments, target }: { comments: PublicComment[];
                 ))}
               </ol>
             )}
+            {/* Where the page's live notice inserts new replies (live-comments.tsx). */}
+            <div id={`reponses-live-${comment.id}`} />
           </CommentItem>
         </li>
       ))}

@@ -1,5 +1,6 @@
 import { CommentForm } from '@/components/comments/comment-form';
 import { CommentThread } from '@/components/comments/comment-thread';
+import { LiveComments } from '@/components/comments/live-comments';
 import { LoadMoreComments } from '@/components/comments/load-more-comments';
 import { OwnPendingComments } from '@/components/comments/own-pending-comments';
 import { RatingWidget } from '@/components/rating/rating-widget';
@@ -38,6 +39,7 @@ export function ReaderSections({ piece, aggregate, comments, formTokenAt }: Prop
         </h2>
         {comments.count === 0 && <p className="text-muted">Aucun commentaire pour l’instant : lancez la discussion !</p>}
         <CommentThread comments={comments.comments} target={target} />
+        <LiveComments api={api} target={target} />
         {comments.nextCursor && <LoadMoreComments api={api} cursor={comments.nextCursor} target={target} fallbackHref={`${piece.url}/commentaires`} />}
         <OwnPendingComments target={target} />
         <h3 id="laisser-un-commentaire" className="mt-10 mb-4 font-serif text-xl font-bold">

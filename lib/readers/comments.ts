@@ -6,7 +6,7 @@ import { db } from '@/lib/db/client';
 import { ApiError, MESSAGES } from '@/lib/errors';
 import type { Comment as CommentRow, Prisma } from '@/lib/db/generated/prisma/client';
 import { tooManyActions } from '@/lib/readers/rate-limits';
-import type { CommentInput, CommentPage, OwnComment, PublicComment, PublicReply } from '@/lib/readers/comment-schemas';
+import type { CommentInput, CommentPage, LiveComment, OwnComment, PublicComment, PublicReply } from '@/lib/readers/comment-schemas';
 
 // Ten under the piece, then « Voir plus de commentaires »: each comment shown weighs on every
 // reader's page (its text goes out twice, in the HTML and in React's payload).
@@ -32,6 +32,12 @@ function ownComment(row: CommentRow): OwnComment {
 /** The number of published comments of a piece, replies included. */
 export async function countPublishedComments(pieceKey: string): Promise<number> {
   return db().prisma.comment.count({ where: { pieceKey, status: 'published' } });
+}
+
+/** A comment as it is announced live: its public fields and its parent, or null once it is not published. */
+export async function publishedComment(id: string): Promise<LiveComment | null> {
+  const row = await db().prisma.comment.findFirst({ where: { id, status: 'published' } });
+  return row && { ...publicReply(row), parentId: row.parentId };
 }
 
 /** One page of a piece's published comments, oldest first, each with its published replies. */
