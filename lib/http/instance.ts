@@ -72,7 +72,9 @@ async function drain(): Promise<void> {
     response.shouldKeepAlive = false;
     // A live stream's headers went out long ago, saying keep-alive: once it ends, its connection
     // must go too, or the browser's reconnection would come back here on it.
-    if (LIVE_STREAM.test(response.req.url ?? '')) response.once('finish', () => response.socket?.destroySoon());
+    // (Node detaches the socket from the response before 'finish' reaches us: keep it now.)
+    const socket = response.socket;
+    if (socket && LIVE_STREAM.test(response.req.url ?? '')) response.once('finish', () => socket.destroySoon());
   }
   // Stop listening, but leave idle keep-alive connections open: closing one under nginx's feet
   // resets the request it may be sending on it. Each is closed after its next answer, or by the

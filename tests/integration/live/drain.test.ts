@@ -107,7 +107,6 @@ describe('an instance holding its live streams', () => {
     running = false;
     await Promise.all(readers);
 
-    console.log(elapsed, outcomes.answered, outcomes.refused, server.output().split('\n').filter((line) => line.includes('[instance]')));
     expect(code, server.output().slice(-2000)).toBe(0);
     expect(elapsed, 'sortie avant DRAIN_TIMEOUT_MS').toBeLessThan(DRAIN_TIMEOUT_MS);
     expect(server.output()).not.toContain('encore en cours après');
