@@ -5,6 +5,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TEST_SECRET } from '../setup/global-db';
 import { databaseUrl } from '../setup/helpers';
+import { within } from '../setup/cluster';
 import { freePort, LAUNCHER, startServer, type RunningServer } from '../setup/next-server';
 
 // One instance of its own, started as `npm start` starts it, holding as many live streams as its
@@ -23,14 +24,18 @@ let port: number;
 // Browsers keep their connections open between requests: so do these readers.
 const agent = new http.Agent({ keepAlive: true, maxSockets: STREAMS + 10 });
 
-type Held = { firstBytes: Promise<string>; ended: Promise<{ clean: boolean; text: string }> };
+type Held = { status: Promise<number>; firstBytes: Promise<string>; ended: Promise<{ clean: boolean; text: string }>; leave: () => void };
 
 function holdStream(): Held {
   let received = '';
   let first: (text: string) => void = () => undefined;
   const firstBytes = new Promise<string>((resolve) => (first = resolve));
+  let answered: (status: number) => void = () => undefined;
+  const status = new Promise<number>((resolve) => (answered = resolve));
+  let request: http.ClientRequest | null = null;
   const ended = new Promise<{ clean: boolean; text: string }>((resolve) => {
-    const request = http.get({ host: '127.0.0.1', port, path: EVENTS, agent }, (response) => {
+    request = http.get({ host: '127.0.0.1', port, path: EVENTS, agent }, (response) => {
+      answered(response.statusCode ?? 0);
       response.setEncoding('utf8');
       response.on('data', (chunk: string) => {
         received += chunk;
@@ -41,7 +46,8 @@ function holdStream(): Held {
     });
     request.on('error', () => resolve({ clean: false, text: received }));
   });
-  return { firstBytes, ended };
+  // A reader who closes the tab: the browser drops the connection.
+  return { status, firstBytes, ended, leave: () => request?.destroy() };
 }
 
 beforeAll(async () => {
@@ -65,9 +71,23 @@ afterAll(async () => {
 });
 
 describe('an instance holding its live streams', () => {
-  it('holds LIVE_MAX_STREAMS streams, refuses the next with a 503 in JSON, and on SIGTERM ends them all and exits 0 within DRAIN_TIMEOUT_MS, while readers’ requests get answers', async () => {
-    const held = Array.from({ length: STREAMS }, holdStream);
-    for (const stream of held) expect(await stream.firstBytes).toContain('retry: 5000');
+  it('holds LIVE_MAX_STREAMS streams, refuses the next with a 503 in JSON, gives back the places of readers who leave, and on SIGTERM ends them all and exits 0 within DRAIN_TIMEOUT_MS, while readers’ requests get answers', async () => {
+    const first = Array.from({ length: STREAMS }, holdStream);
+    for (const stream of first) expect(await stream.firstBytes).toContain('retry: 5000');
+    expect((await fetch(`http://127.0.0.1:${port}${EVENTS}`)).status).toBe(503);
+
+    // Readers who leave give their place back: 50 leave, 50 others get a stream, no more.
+    const leaving = first.slice(0, 50);
+    for (const stream of leaving) stream.leave();
+    let next = holdStream();
+    expect(await within(2000, async () => {
+      if ((await next.status) === 200) return true;
+      next = holdStream();
+      return false;
+    }), 'une place rendue en 2 s').not.toBeNull();
+    const others = [next, ...Array.from({ length: 49 }, holdStream)];
+    for (const stream of others) expect(await stream.firstBytes).toContain('retry: 5000');
+    const held = [...first.slice(50), ...others];
 
     const refused = await fetch(`http://127.0.0.1:${port}${EVENTS}`);
     expect(refused.status).toBe(503);
