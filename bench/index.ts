@@ -14,6 +14,7 @@ import { ensureTools } from './lib';
 import { archiveSection, archiveTable, benchArchive } from './archive';
 import { benchInstances, instancesSection, instancesTable } from './instances';
 import { benchSearch, searchSection } from './search';
+import { benchLive, liveSection } from './live';
 import { ARTICLE, BARE_DIR, benchServing, PIECE, servingTable } from './serve';
 
 /** First line a tool prints about its version (nginx and wrk print it on stderr, or exit 1). */
@@ -76,6 +77,8 @@ async function main() {
   const archive = await benchArchive();
   console.log('▶ Chercher dans une grande archive (partie 9)');
   const search = await benchSearch();
+  console.log('▶ Nouveaux commentaires en direct (partie 10)');
+  const live = await benchLive();
   const weights = weightTable(pageWeights(path.resolve('bench/out/next')), pageWeights(path.join(BARE_DIR, '.next')));
   const builds: BuildFigures[] = [];
   try {
@@ -94,12 +97,13 @@ async function main() {
     instances: instancesSection(instancesTable(instances)),
     archive: archiveSection(archiveTable(archive)),
     search: searchSection(search),
+    live: liveSection(live),
   };
   const report = `# Mesures de performance
 
 Produit par \`npm run bench\` (scripts dans \`bench/\`) ; à relancer tel quel sur un clone neuf
 (il faut les paquets Debian \`wrk\`, \`nginx-light\`, \`redis-server\` et \`chromium\`, et les ports
-3101 à 3110 libres). Ce fichier est réécrit à chaque mesure ; chaque partie se relance seule avec la
+3101 à 3111 libres). Ce fichier est réécrit à chaque mesure ; chaque partie se relance seule avec la
 commande donnée dans son titre. Rien de tout cela n’est dans \`npm test\`.
 
 ${machine()}
@@ -169,6 +173,8 @@ ${sections.instances}
 ${sections.archive}
 
 ${sections.search}
+
+${sections.live}
 
 ${readFileSync('bench/analyse.md', 'utf8').trim()}
 `;

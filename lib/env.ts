@@ -98,6 +98,8 @@ const schema = z.object({
     }),
   /** Where the nightly backups go (default: DATA_DIR/backups). */
   BACKUP_DIR: z.string().min(1).optional(),
+  /** Live streams of new comments (GET …/events) one instance keeps open at most; past it, a page has no live notice. */
+  LIVE_MAX_STREAMS: positiveInt(1000),
   /** On SIGTERM, how long in-flight requests may take before their connections are closed. */
   DRAIN_TIMEOUT_MS: positiveInt(10_000),
   /** Number of reverse proxies in front of the app whose X-Forwarded-For to believe (0: none). */

@@ -22,6 +22,7 @@ export type ErrorCode =
   | 'rate_limited'
   | 'database_unavailable'
   | 'mail_unavailable'
+  | 'live_unavailable'
   | 'internal_error';
 
 const STATUS: Record<ErrorCode, number> = {
@@ -47,6 +48,7 @@ const STATUS: Record<ErrorCode, number> = {
   rate_limited: 429,
   database_unavailable: 503,
   mail_unavailable: 503,
+  live_unavailable: 503,
   internal_error: 500,
 };
 

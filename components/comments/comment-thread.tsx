@@ -31,6 +31,8 @@ export function CommentThread({ comments, target, open = true }: Props) {
                 ))}
               </ol>
             )}
+            {/* Where the page's live notice inserts new replies (live-comments.tsx). */}
+            <div id={`reponses-live-${comment.id}`} />
           </CommentItem>
         </li>
       ))}

@@ -41,7 +41,7 @@ const ERRORS: Record<string, string> = {
   '415': 'Corps qui n’est pas du JSON',
   '422': 'Champ invalide (nommé dans error.field)',
   '429': 'Trop de requêtes ; voir l’en-tête Retry-After',
-  '503': 'Base de données indisponible (ou, pour la lettre, serveur d’e-mails)',
+  '503': 'Base de données indisponible (ou, pour la lettre, serveur d’e-mails ; pour le direct, trop de flux ouverts sur l’instance)',
 };
 
 function errors(...codes: string[]) {
@@ -89,6 +89,18 @@ export function openApiDocument(serverUrl: string) {
           summary: 'Écrire un commentaire ou une réponse',
           requestBody: { required: true, ...jsonContent('CommentInput') },
           responses: { '201': { description: 'Commentaire enregistré, publié ou en attente de modération', content: { 'application/json': { schema: { type: 'object', properties: { comment: ref('OwnComment') }, required: ['comment'] } } } }, ...errors(...writeErrors) },
+        },
+      },
+      '/api/pieces/{section}/{slug}/events': {
+        parameters: pieceParams,
+        get: {
+          summary: 'Les nouveaux commentaires du contenu, en direct (Server-Sent Events)',
+          description:
+            'Un flux text/event-stream : un évènement `comment` (données : LiveComment en JSON) pour chaque commentaire publié sous ce contenu, écrit ou approuvé, quelle que soit l’instance qui l’a reçu ; un commentaire SSE toutes les 20 s pour garder la connexion. Une instance qui s’arrête ferme ses flux : EventSource se reconnecte (à une autre). Au-delà de LIVE_MAX_STREAMS flux ouverts sur une instance : 503 live_unavailable.',
+          responses: {
+            '200': { description: 'Le flux, jusqu’à ce que le lecteur le ferme', content: { 'text/event-stream': { schema: { type: 'string', description: 'Évènements `event: comment` dont les données sont un #/components/schemas/LiveComment en JSON' } } } },
+            ...errors('404', '503'),
+          },
         },
       },
       '/api/search': {

@@ -25,6 +25,7 @@ export const ROUTE_METHODS: Record<string, readonly string[]> = {
   '/api/notifications/unsubscribe': ['POST'],
   '/api/openapi.json': ['GET'],
   '/api/pieces/[section]/[slug]/comments': ['GET', 'POST'],
+  '/api/pieces/[section]/[slug]/events': ['GET'],
   '/api/pieces/[section]/[slug]/me': ['GET'],
   '/api/pieces/[section]/[slug]/rating': ['GET', 'PUT', 'DELETE'],
   '/api/preview': ['GET'],

@@ -3,7 +3,7 @@ import { cursorBefore, decodeCursor, encodeCursor, type CommentPosition } from '
 import { db } from '@/lib/db/client';
 import { ApiError } from '@/lib/errors';
 import type { Comment as CommentRow, Prisma } from '@/lib/db/generated/prisma/client';
-import type { CommentPage, CommentSort, FeaturedComment, PublicComment, PublicReply } from '@/lib/readers/comment-schemas';
+import type { CommentPage, CommentSort, FeaturedComment, LiveComment, PublicComment, PublicReply } from '@/lib/readers/comment-schemas';
 
 // What readers read of a piece's comments: its pages in the three orders, the featured ones for
 // the strip above the thread, and one comment (for the live notices).
@@ -106,10 +106,10 @@ export async function featuredComments(pieceKey: string, shownTopIds: ReadonlySe
   });
 }
 
-/** A published comment with its piece and parent (the live notices), or null when it is not (or no longer) published. */
-export async function publishedComment(id: string): Promise<(PublicReply & { pieceKey: string; parentId: string | null }) | null> {
+/** A comment as it is announced live: its public fields and its parent, or null once it is not published. */
+export async function publishedComment(id: string): Promise<LiveComment | null> {
   const row = await db().prisma.comment.findFirst({ where: { id, status: 'published' } });
-  return row && { ...publicReply(row), pieceKey: row.pieceKey, parentId: row.parentId };
+  return row && { ...publicReply(row), parentId: row.parentId };
 }
 
 /** Refuses an unknown sort or a forged cursor before any cached read (an error inside one would be a 500). */

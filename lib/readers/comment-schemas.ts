@@ -121,6 +121,10 @@ export const ownCommentSchema = publicReplySchema
   .meta({ id: 'OwnComment' });
 export type OwnComment = z.infer<typeof ownCommentSchema>;
 
+/** A comment just published, as `GET …/events` announces it (`event: comment`). */
+export const liveCommentSchema = publicReplySchema.extend({ parentId: z.uuid().nullable() }).meta({ id: 'LiveComment' });
+export type LiveComment = z.infer<typeof liveCommentSchema>;
+
 /** `GET …/me`: what the reader asking sees of their own activity on a piece. */
 export const readerStateSchema = z
   .object({

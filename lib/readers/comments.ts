@@ -11,7 +11,7 @@ import type { Comment as CommentRow } from '@/lib/db/generated/prisma/client';
 import { tooManyActions } from '@/lib/readers/rate-limits';
 import type { CommentBadge, CommentInput, OwnComment } from '@/lib/readers/comment-schemas';
 
-export { COMMENTS_PAGE_SIZE, countPublishedComments, listPublishedComments } from '@/lib/readers/comment-listing';
+export { COMMENTS_PAGE_SIZE, countPublishedComments, listPublishedComments, publishedComment } from '@/lib/readers/comment-listing';
 
 // Writing comments: a new one or a reply (one statement, post_comment), an author's edit or
 // deletion within 15 minutes, and whether a piece takes comments now.

@@ -7,6 +7,7 @@ import { wrk } from '../../../bench/lib';
 import { writeNginxConfig } from '../../../scripts/local-nginx';
 import { SITE_URL, startCluster, within, type Cluster } from '../setup/cluster';
 import { Visitor, pieceApi, signInAs } from '../setup/helpers';
+import { comments, openEvents, within as withinStream } from '../setup/live-events';
 import { freePort, waitForUrl } from '../setup/next-server';
 
 // Two instances of one build, each from its own copy, on one PostgreSQL and one Redis: what is
@@ -64,6 +65,24 @@ describe('two instances, one Redis', () => {
     expect(response.status).toBe(200);
     expect(response.headers.get('cache-control')).toBe('no-store');
     expect(await response.json()).toEqual({ status: 'ok', database: 'ok', cache: 'redis' });
+  });
+
+  it('tells a reader whose live stream is on B of a comment written through A, within 2 s', async () => {
+    const stream = await openEvents(`${b}/api/pieces/${KEY}/events`);
+    try {
+      expect(await withinStream(2000, () => stream.text().includes('retry: 5000'))).not.toBeNull();
+      const writer = new Visitor(undefined, SITE_URL);
+      await signInAs(writer, 'lectrice-instances@exemple.fr', 'reader', 'Lectrice', cluster.databaseUrl);
+      const posted = await writer.post(`${a}${api.comments}`, { author: 'Lectrice', body: 'Écrit sur A, annoncé sur B.' });
+      expect(posted.status).toBe(201);
+      const id = (posted.body.comment as { id: string }).id;
+      expect(await withinStream(2000, () => comments(stream).some((comment) => comment.id === id)), 'annoncé sur B en 2 s').not.toBeNull();
+      expect(comments(stream).find((comment) => comment.id === id)).toMatchObject({ author: 'Lectrice', body: 'Écrit sur A, annoncé sur B.', parentId: null });
+      // Deleted at once, so that the figures the next tests check are the piece's without it.
+      expect((await writer.delete(`${a}/api/comments/${id}`)).status).toBe(200);
+    } finally {
+      stream.close();
+    }
   });
 
   it('shows a rating made on A on B’s page, card and API within a second, and the other way round', async () => {
