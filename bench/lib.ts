@@ -146,6 +146,7 @@ export function writeBenchmarkSection(number: number, section: string): void {
   const existing = new RegExp(`## ${number}\\. [^\\n]*\\n[\\s\\S]*?(?=\\n## |$)`);
   const report = readFileSync('BENCHMARKS.md', 'utf8');
   const marker = '\n## Objectifs manqués';
-  writeFileSync('BENCHMARKS.md', existing.test(report) ? report.replace(existing, section) : report.replace(marker, `\n${section}\n${marker}`));
+  // The part found ends with its own line break (the lookahead stops before the blank line's).
+  writeFileSync('BENCHMARKS.md', existing.test(report) ? report.replace(existing, `${section}\n`) : report.replace(marker, `\n${section}\n${marker}`));
   console.log(`${section}\n\nÉcrit dans BENCHMARKS.md (partie ${number}).`);
 }

@@ -18,6 +18,7 @@ const PORT = 3111;
 const STREAMS = 1000;
 const COMMENTS = 50;
 const IDLE_SECONDS = 60;
+const WARM_UP_SECONDS = 20;
 const BUILD = 'bench/out/next-live';
 const PAGE_SIZE = 4096;
 const CLOCK_TICKS = 100; // USER_HZ on Linux
@@ -138,6 +139,9 @@ export async function benchLive(): Promise<LiveFigures> {
     });
     await waitForHttp(`http://127.0.0.1:${PORT}${PIECE}`);
     const pid = instance.pid ?? 0;
+    // What a fresh instance does in its first seconds (the archive's synchronisation, compiling)
+    // is not what holding streams costs: measured once it has settled.
+    await new Promise((resolve) => setTimeout(resolve, WARM_UP_SECONDS * 1000));
     console.log(`▶ Instance au repos (${IDLE_SECONDS / 2} s), puis ${STREAMS} flux ouverts (${IDLE_SECONDS} s)`);
     const idle = await idleUsage(pid, IDLE_SECONDS / 2);
     const requests = await openStreams(STREAMS, agent);
@@ -166,14 +170,17 @@ export function liveSection({ idle, streams, latencyMs }: LiveFigures): string {
   const p99 = percentile(latencyMs, 99);
   return `## 10. Nouveaux commentaires en direct (\`npm run bench:live\`)
 
-Build de production du magazine sur une base embarquée neuve, un \`next start\` (\`LIVE_MAX_STREAMS=${STREAMS}\`).
-Mémoire résidente et CPU (utime + stime) de l’arbre de processus de l’instance, lus dans \`/proc\` :
-au repos pendant ${IDLE_SECONDS / 2} s, puis tenant ${streams.opened.toLocaleString('fr-FR')} flux \`GET /api/pieces${PIECE}/events\` ouverts et inactifs
-(requêtes HTTP brutes depuis le banc, sur 127.0.0.1, ouvertes 50 par 50) pendant ${streams.seconds} s, battements
-de 20 s compris. Puis, dans Chromium, la page de l’interview fondatrice ouverte : ${latencyMs.length} commentaires écrits
-un à un directement en base (\`INSERT\` publié puis \`COMMIT\`), et le temps entre le \`COMMIT\` et l’affichage
-de « N nouveaux commentaires — Afficher » dans la page (horloge de la même machine, relevée par un
-MutationObserver de la page) ; chaque commentaire attend que le précédent soit annoncé.
+Build de production du magazine sur une base embarquée neuve, un \`next start\`
+(\`LIVE_MAX_STREAMS=${STREAMS}\`). Mémoire résidente et CPU (utime + stime) de l’arbre de processus de
+l’instance, lus dans \`/proc\` (la connexion PostgreSQL à l’écoute est un processus du serveur de
+base, non compté) : au repos pendant ${IDLE_SECONDS / 2} s, ${WARM_UP_SECONDS} s après son démarrage, puis tenant
+${streams.opened.toLocaleString('fr-FR')} flux \`GET /api/pieces${PIECE}/events\` ouverts et inactifs
+(requêtes HTTP brutes depuis le banc, sur 127.0.0.1, ouvertes 50 par 50) pendant ${streams.seconds} s,
+battements de 20 s compris. Puis, dans Chromium, la page de l’interview fondatrice ouverte :
+${latencyMs.length} commentaires écrits un à un directement en base (\`INSERT\` publié puis \`COMMIT\`), et le
+temps entre le \`COMMIT\` et l’affichage de « N nouveaux commentaires — Afficher » dans la page
+(horloge de la même machine, relevée par un MutationObserver de la page) ; chaque commentaire
+attend que le précédent soit annoncé.
 
 | Instance | Mémoire résidente | CPU moyen |
 | --- | ---: | ---: |

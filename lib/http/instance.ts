@@ -18,8 +18,6 @@ type SharedCache = { reachable(): Promise<boolean>; close(): Promise<void> };
 type State = { draining: boolean; inFlight: Set<ServerResponse>; servers: Set<Server> };
 
 const STATE = Symbol.for('placedesreseaux.instance');
-// The route of lib/live's streams (its headers are written by Next, not readable here).
-const LIVE_STREAM = /^\/api\/pieces\/[^/]+\/[^/]+\/events(?:\?|$)/;
 const state = ((globalThis as { [STATE]?: State })[STATE] ??= { draining: false, inFlight: new Set(), servers: new Set() });
 
 /** The shared cache of lib/cache (loaded as Next loads it: plain CommonJS, outside the bundle), or null without REDIS_URL. */
@@ -68,14 +66,7 @@ async function drain(): Promise<void> {
   state.draining = true;
   const started = Date.now();
   console.log(`[instance] arrêt demandé : plus de nouvelles connexions, ${state.inFlight.size} requête(s) en cours à terminer.`);
-  for (const response of state.inFlight) {
-    response.shouldKeepAlive = false;
-    // A live stream's headers went out long ago, saying keep-alive: once it ends, its connection
-    // must go too, or the browser's reconnection would come back here on it.
-    // (Node detaches the socket from the response before 'finish' reaches us: keep it now.)
-    const socket = response.socket;
-    if (socket && LIVE_STREAM.test(response.req.url ?? '')) response.once('finish', () => socket.destroySoon());
-  }
+  for (const response of state.inFlight) response.shouldKeepAlive = false;
   // Stop listening, but leave idle keep-alive connections open: closing one under nginx's feet
   // resets the request it may be sending on it. Each is closed after its next answer, or by the
   // client when it is idle long enough (nginx's upstream keepalive_timeout, deploy/nginx.conf).

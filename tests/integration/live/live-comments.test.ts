@@ -50,14 +50,16 @@ describe('a piece’s live stream', () => {
   it('tells every reader of the piece, and only them, of a comment another visitor publishes, within 2 s, reply included', async () => {
     const [first, second, elsewhere] = [await open(PIECE), await open(PIECE), await open(OTHER_PIECE)];
     const writer = await signedInReader();
-    const posted = await writer.post(pieceApi(PIECE).comments, { author: 'Lectrice', body: 'Publié sous vos yeux.', email: 'lectrice@exemple.fr' });
+    // Two paragraphs: an event's data is one line, the text comes back whole.
+    const body = 'Publié sous vos yeux.\n\nEt un second paragraphe : data: rien de plus.';
+    const posted = await writer.post(pieceApi(PIECE).comments, { author: 'Lectrice', body, email: 'lectrice@exemple.fr' });
     expect(posted.status).toBe(201);
     const id = (posted.body.comment as { id: string }).id;
     for (const stream of [first, second]) {
       expect(await within(2000, () => comments(stream).some((comment) => comment.id === id)), 'annoncé en 2 s').not.toBeNull();
     }
     const announced = comments(first).find((comment) => comment.id === id);
-    expect(announced).toEqual({ id, parentId: null, author: 'Lectrice', body: 'Publié sous vos yeux.', createdAt: expect.any(String), editedAt: null });
+    expect(announced).toEqual({ id, parentId: null, author: 'Lectrice', body, createdAt: expect.any(String), editedAt: null });
     expect(first.text()).not.toContain('lectrice@exemple.fr');
 
     const reply = await writer.post(pieceApi(PIECE).comments, { author: 'Lectrice', body: 'Et une réponse.', parentId: id });
