@@ -106,6 +106,10 @@ describe('steady state', () => {
 
     // « Utile » on another reader's comment: one statement too, the checks and the counts included.
     const id = ((await commented.json()) as { comment: { id: string; status: string } }).comment.id;
+    // The guest's comment waits for moderation: the editors' digest reads the queue in the
+    // background, in a transaction that claims its slot in notification_state: once the slot shows,
+    // it has read what it reads.
+    await expect.poll(async () => (await client.query("SELECT 1 FROM notification_state WHERE key = 'editors'")).rowCount, { timeout: 10_000 }).toBe(1);
     await client.query("UPDATE comments SET status = 'published' WHERE id = $1", [id]);
     await client.query('SELECT pg_stat_statements_reset()');
     const reacted = await fetch(`${stack.baseUrl}/api/comments/${id}/reaction`, { method: 'PUT', headers: { origin: stack.baseUrl, cookie: 'pdr_reader=une-autre-lectrice-utile' } });

@@ -7,8 +7,9 @@ import { comments, openEvents, within, type LiveStream } from '../setup/live-eve
 // A reader with a piece open is told of each comment published under it within 2 s, whoever wrote
 // it and whenever it was approved: the test server's stream (GET …/events), read as a browser would.
 
-const PIECE = 'articles/deleguer-l-animation-de-ses-reseaux';
-const OTHER_PIECE = 'articles/animer-un-hub-plutot-que-pousser';
+// A piece no other integration test comments (the test archive closes « Déléguer l’animation »'s comments).
+const PIECE = 'articles/animer-un-hub-plutot-que-pousser';
+const OTHER_PIECE = 'articles/strategie-des-petits-cailloux';
 const events = (key: string) => `${baseUrl}/api/pieces/${key}/events`;
 const streams: LiveStream[] = [];
 
