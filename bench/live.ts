@@ -182,7 +182,7 @@ temps entre le \`COMMIT\` et l’affichage de « N nouveaux commentaires — Aff
 (horloge de la même machine, relevée par un MutationObserver de la page) ; chaque commentaire
 attend que le précédent soit annoncé. La mémoire résidente suit le tas de V8, que le ramasse-miettes
 ne rend pas aussitôt : le coût par flux varie du simple au double d’une exécution à l’autre sur
-cette machine partagée (37 et 84 Kio dans deux exécutions du 2 décembre 2026).
+cette machine partagée (37 puis 84 Kio dans deux exécutions successives).
 
 | Instance | Mémoire résidente | CPU moyen |
 | --- | ---: | ---: |
