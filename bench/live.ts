@@ -180,7 +180,9 @@ battements de 20 s compris. Puis, dans Chromium, la page de l’interview fondat
 ${latencyMs.length} commentaires écrits un à un directement en base (\`INSERT\` publié puis \`COMMIT\`), et le
 temps entre le \`COMMIT\` et l’affichage de « N nouveaux commentaires — Afficher » dans la page
 (horloge de la même machine, relevée par un MutationObserver de la page) ; chaque commentaire
-attend que le précédent soit annoncé.
+attend que le précédent soit annoncé. La mémoire résidente suit le tas de V8, que le ramasse-miettes
+ne rend pas aussitôt : le coût par flux varie du simple au double d’une exécution à l’autre sur
+cette machine partagée (37 puis 84 Kio dans deux exécutions successives).
 
 | Instance | Mémoire résidente | CPU moyen |
 | --- | ---: | ---: |

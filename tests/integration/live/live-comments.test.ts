@@ -40,6 +40,8 @@ describe('a piece’s live stream', () => {
     expect(stream.response.headers.get('cache-control')).toBe('no-store, no-transform');
     expect(stream.response.headers.get('x-accel-buffering')).toBe('no');
     expect(stream.response.headers.get('content-encoding')).toBeNull();
+    // Its connection ends with it: a reconnection never lands on a socket being closed.
+    expect(stream.response.headers.get('connection')).toBe('close');
   });
 
   it('answers 404 in JSON for a piece that does not exist', async () => {
