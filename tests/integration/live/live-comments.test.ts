@@ -62,7 +62,7 @@ describe('a piece’s live stream', () => {
       expect(await within(2000, () => comments(stream).some((comment) => comment.id === id)), 'annoncé en 2 s').not.toBeNull();
     }
     const announced = comments(first).find((comment) => comment.id === id);
-    expect(announced).toEqual({ id, parentId: null, author: 'Lectrice', body, createdAt: expect.any(String), editedAt: null });
+    expect(announced).toEqual({ id, parentId: null, author: 'Lectrice', body, createdAt: expect.any(String), editedAt: null, badge: null, featured: false, useful: 0 });
     expect(first.text()).not.toContain('lectrice@exemple.fr');
 
     const reply = await writer.post(pieceApi(PIECE).comments, { author: 'Lectrice', body: 'Et une réponse.', parentId: id });
