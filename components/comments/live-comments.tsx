@@ -8,6 +8,7 @@ import type { PieceTarget } from '@/lib/http/action-context';
 import type { LiveComment } from '@/lib/readers/comment-schemas';
 import { CommentActions } from './comment-actions';
 import { CommentItem } from './comment-item';
+import { UsefulButton } from './useful-button';
 
 // The server's copy of a comment (the page's, or a page refreshed since): not the one shown here.
 const onPage = (id: string) => [...document.querySelectorAll(`[id="commentaire-${id}"]`)].some((element) => !element.closest('[data-live]'));
@@ -64,7 +65,15 @@ export function LiveComments({ api, target }: { api: string; target: PieceTarget
   // The reader's own comment is already on their page, from their form.
   const fresh = waiting.filter((comment) => !editable.some((own) => own.id === comment.id));
   const item = (comment: LiveComment, children?: ReactNode) => (
-    <CommentItem comment={comment} actions={<CommentActions target={target} commentId={comment.id} />}>
+    <CommentItem
+      comment={comment}
+      actions={
+        <>
+          <UsefulButton target={target} commentId={comment.id} useful={comment.useful} />
+          <CommentActions target={target} commentId={comment.id} featured={comment.featured} />
+        </>
+      }
+    >
       {children}
     </CommentItem>
   );

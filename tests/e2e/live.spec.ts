@@ -57,6 +57,9 @@ test('a comment written in one browser shows as a notice in the other within 2 s
   await expect(inserted).toBeFocused();
   await expect(notice).toHaveCount(0);
   expect(await reader.page.evaluate(() => (window as { stillTheSamePage?: boolean }).stillTheSamePage)).toBe(true);
+  // « Utile » works on it at once, as on the page's own comments.
+  await inserted.getByRole('button', { name: /^Utile/ }).click();
+  await expect(inserted.getByRole('button', { name: /^Utile/ })).toContainText('Utile · 1');
 
   // Its author's page shows it once, from the form, and no notice of their own comment.
   await expect(writer.page.getByRole('article', { name: 'Commentaire de Agnès' })).toHaveCount(1);
