@@ -108,7 +108,7 @@ export async function moderationQueue() {
   }));
 }
 
-/** The latest published comments, newest first, and every featured one: where the desk puts comments forward. */
+/** Published comments, the featured ones first, then the newest, `limit` in all: where the desk puts comments forward. */
 export async function publishedForDesk(limit = 50) {
   const rows = await db().prisma.comment.findMany({
     where: { status: 'published' },
