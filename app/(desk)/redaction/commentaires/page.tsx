@@ -12,7 +12,7 @@ export default async function PublishedCommentsPage() {
         Commentaires publiés
       </h1>
       <p className="mb-6 text-sm text-muted">
-        Les 50 commentaires publiés les plus récents, les coups de cœur d’abord. Un coup de cœur s’affiche au-dessus de la discussion (les trois plus récents) et son auteur, s’il a donné son e-mail, en est prévenu une fois.
+        Les coups de cœur d’abord, puis les plus récents : 50 commentaires publiés en tout. Un coup de cœur s’affiche au-dessus de la discussion (les trois plus récents) et son auteur, s’il a donné son e-mail, en est prévenu une fois.
       </p>
       <PublishedComments items={items} />
     </section>
