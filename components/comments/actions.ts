@@ -4,6 +4,7 @@ import { actionError, actionReader, refreshPiece, targetPieceKey, type PieceTarg
 import { deleteComment, editComment } from '@/lib/readers/comments';
 import { decide } from '@/lib/desk/decisions';
 import { requireEditor } from '@/lib/http/editor-access';
+import { commentIdOf } from '@/lib/http/path-params';
 import { env } from '@/lib/env';
 import { ApiError } from '@/lib/errors';
 import { parseInput, writerOf } from '@/lib/http/api';
@@ -84,9 +85,8 @@ export async function deleteOwnComment(id: string): Promise<OwnCommentState> {
 /** An editor makes a published comment a « Coup de cœur de la rédaction » (`on`), or not, from the page. */
 export async function featureFromPage(id: string, on: boolean): Promise<OwnCommentState> {
   try {
-    if (!/^[0-9a-f-]{36}$/i.test(id)) throw new ApiError('comment_not_found', 'Ce commentaire n’existe pas ou n’est plus visible.');
     const editor = await requireEditor();
-    const [decision] = await decide([id], on ? 'feature' : 'unfeature', editor);
+    const [decision] = await decide([commentIdOf(id)], on ? 'feature' : 'unfeature', editor);
     if (decision) refreshPiece(decision.pieceKey);
     return { status: 'done', message: on ? 'Coup de cœur de la rédaction.' : 'Coup de cœur retiré.' };
   } catch (error) {

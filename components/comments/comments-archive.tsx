@@ -2,7 +2,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getPiece } from '@/lib/content';
 import { sectionFromParam } from '@/lib/content/sections';
-import { checkListing } from '@/lib/readers/comment-listing';
+import { cursorPosition } from '@/lib/readers/comment-cursor';
 import { ApiError, MESSAGES } from '@/lib/errors';
 import { sortFromParam, SORT_PARAMS } from '@/lib/readers/comment-sorts';
 import { cachedCommentPage } from '@/lib/readers/piece-cache';
@@ -25,7 +25,7 @@ export async function CommentsArchive({ params, searchParams }: Props) {
   const sort = sortFromParam(tri);
   if (!sort) notFound();
   try {
-    checkListing(sort, cursor);
+    if (cursor) cursorPosition(cursor, sort);
   } catch (error) {
     if (error instanceof ApiError) notFound();
     throw error;

@@ -5,16 +5,11 @@ import { ACTION_LABELS } from '@/lib/desk/moderation-actions';
 import type { CommentBadge } from '@/lib/readers/comment-schemas';
 import { BADGE_LABELS } from '@/components/comments/comment-item';
 import { moderateFromDesk, type DeskState } from './actions';
+import { chooseDecision } from './decision-field';
 
 export type PublishedItem = { id: string; pieceKey: string; author: string; body: string; createdAt: string; badge: CommentBadge | null; featured: boolean; useful: number };
 
 const initial: DeskState = { message: null, error: false };
-
-// The button pressed writes its decision in the form's hidden field just before the form is sent (as in the queue).
-function choose(event: React.MouseEvent<HTMLButtonElement>) {
-  const field = event.currentTarget.form?.elements.namedItem('decision');
-  if (field instanceof HTMLInputElement) field.value = event.currentTarget.value;
-}
 
 /** Published comments, featured first: « Coup de cœur », or take it back, or remove a comment. */
 export function PublishedComments({ items }: { items: PublishedItem[] }) {
@@ -41,7 +36,7 @@ export function PublishedComments({ items }: { items: PublishedItem[] }) {
               <input type="hidden" name="ids" value={item.id} />
               <input type="hidden" name="decision" defaultValue="" />
               {([item.featured ? 'unfeature' : 'feature', 'reject', 'delete'] as const).map((name) => (
-                <button key={name} type="submit" value={name} onClick={choose} disabled={pending} className="rounded-md border border-line px-2 py-1 text-sm font-semibold">
+                <button key={name} type="submit" value={name} onClick={chooseDecision} disabled={pending} className="rounded-md border border-line px-2 py-1 text-sm font-semibold">
                   {ACTION_LABELS[name]}
                 </button>
               ))}

@@ -3,6 +3,7 @@
 import { useActionState } from 'react';
 import { ACTION_LABELS, type ModerationAction } from '@/lib/desk/moderation-actions';
 import { banFromDesk, moderateFromDesk, type DeskState } from './actions';
+import { chooseDecision } from './decision-field';
 
 export type QueueItem = {
   id: string;
@@ -20,18 +21,13 @@ const REASONS: Record<string, string> = { spam: 'spam', abuse: 'propos injurieux
 const initial: DeskState = { message: null, error: false };
 const ITEM_ACTIONS: ModerationAction[] = ['approve', 'reject', 'spam', 'delete'];
 
-// The button pressed writes its decision in the form's hidden field just before the form is sent.
-function choose(event: React.MouseEvent<HTMLButtonElement>) {
-  const field = event.currentTarget.form?.elements.namedItem('decision');
-  if (field instanceof HTMLInputElement) field.value = event.currentTarget.value;
-}
 
 function Decisions({ pending, reported }: { pending: boolean; reported?: boolean }) {
   return (
     <>
       <input type="hidden" name="decision" defaultValue="" />
       {[...ITEM_ACTIONS, ...(reported ? (['keep'] as const) : [])].map((name) => (
-        <button key={name} type="submit" value={name} onClick={choose} disabled={pending} className="rounded-md border border-line px-2 py-1 text-sm font-semibold">
+        <button key={name} type="submit" value={name} onClick={chooseDecision} disabled={pending} className="rounded-md border border-line px-2 py-1 text-sm font-semibold">
           {ACTION_LABELS[name]}
         </button>
       ))}

@@ -10,11 +10,15 @@ export async function requirePieceKey(params: Promise<{ section: string; slug: s
   return key;
 }
 
-/** A comment id from an API path; anything but a UUID names no comment. */
-export async function requireCommentId(params: Promise<{ id: string }>): Promise<string> {
-  const { id } = await params;
+/** A comment id (from a path, a form, an action); anything but a UUID names no comment: 404. */
+export function commentIdOf(id: string): string {
   if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id)) {
     throw new ApiError('comment_not_found', MESSAGES.commentNotFound);
   }
   return id.toLowerCase();
+}
+
+/** A comment id from an API path; anything but a UUID names no comment. */
+export async function requireCommentId(params: Promise<{ id: string }>): Promise<string> {
+  return commentIdOf((await params).id);
 }

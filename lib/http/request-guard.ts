@@ -2,7 +2,7 @@ import type { ServerResponse } from 'node:http';
 import { isKnownPath, NOT_FOUND_PATH } from '@/lib/content/known-paths';
 import { allowedMethods, methodNotAllowedBody } from '@/lib/http/route-methods';
 import { beforeEveryRequest } from '@/lib/http/server-requests';
-import { decodeCursor } from '@/lib/readers/comment-cursor';
+import { cursorPosition } from '@/lib/readers/comment-cursor';
 import { sortFromParam } from '@/lib/readers/comment-sorts';
 
 // Two answers given before Next sees a request, in the server's own request event. A proxy.ts
@@ -41,7 +41,7 @@ function forgedCursor(pathname: string, search: string): boolean {
   const sort = sortFromParam(query.get('tri'));
   if (!sort) return true;
   try {
-    if (cursor && decodeCursor(cursor).useful === undefined && sort === 'useful') return true;
+    if (cursor) cursorPosition(cursor, sort);
     return false;
   } catch {
     return true;

@@ -1,7 +1,6 @@
 import 'server-only';
-import { cursorBefore, decodeCursor, encodeCursor, type CommentPosition } from '@/lib/readers/comment-cursor';
+import { cursorBefore, cursorPosition, encodeCursor, type CommentPosition } from '@/lib/readers/comment-cursor';
 import { db } from '@/lib/db/client';
-import { ApiError } from '@/lib/errors';
 import type { Comment as CommentRow, Prisma } from '@/lib/db/generated/prisma/client';
 import type { CommentPage, CommentSort, FeaturedComment, LiveComment, PublicComment, PublicReply } from '@/lib/readers/comment-schemas';
 
@@ -39,13 +38,6 @@ function after(sort: CommentSort, position: CommentPosition): Prisma.CommentWher
   if (sort === 'oldest') return later;
   if (sort === 'newest') return { OR: [{ createdAt: { lt: position.createdAt } }, { createdAt: position.createdAt, id: { lt: position.id } }] };
   return { OR: [{ useful: { lt: position.useful } }, { useful: position.useful, ...later }] };
-}
-
-/** The position a cursor names in this order; 400 for a forged one, or one made for another order. */
-export function cursorPosition(cursor: string, sort: CommentSort): CommentPosition {
-  const position = decodeCursor(cursor);
-  if (sort === 'useful' && position.useful === undefined) decodeCursor('');
-  return position;
 }
 
 /** The number of published comments of a piece, replies included. */
@@ -110,10 +102,4 @@ export async function featuredComments(pieceKey: string, shownTopIds: ReadonlySe
 export async function publishedComment(id: string): Promise<LiveComment | null> {
   const row = await db().prisma.comment.findFirst({ where: { id, status: 'published' } });
   return row && { ...publicReply(row), parentId: row.parentId };
-}
-
-/** Refuses an unknown sort or a forged cursor before any cached read (an error inside one would be a 500). */
-export function checkListing(sort: CommentSort, cursor: string | null): void {
-  if (cursor) cursorPosition(cursor, sort);
-  if (!(sort in ORDER)) throw new ApiError('validation_failed', 'Tri inconnu : utilisez sort=oldest, newest ou useful.', { field: 'sort' });
 }

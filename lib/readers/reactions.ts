@@ -36,7 +36,11 @@ export async function reactedComments(pieceKey: string, readerKey: string): Prom
   return rows.map((row) => row.commentId);
 }
 
-/** Whether this reader's « Utile » is on a comment (the form without JavaScript toggles it). */
-export async function hasReacted(commentId: string, readerKey: string): Promise<boolean> {
-  return (await db().prisma.commentReaction.count({ where: { commentId, readerKey } })) > 0;
+/** A comment's piece and whether this reader's « Utile » is on it (the form without JavaScript toggles it), or null for no comment. */
+export async function reactionState(commentId: string, readerKey: string): Promise<{ pieceKey: string; reacted: boolean } | null> {
+  const row = await db().prisma.comment.findUnique({
+    where: { id: commentId },
+    select: { pieceKey: true, reactions: { where: { readerKey }, select: { readerKey: true } } },
+  });
+  return row && { pieceKey: row.pieceKey, reacted: row.reactions.length > 0 };
 }

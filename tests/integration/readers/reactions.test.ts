@@ -87,6 +87,10 @@ describe('« Utile » through the API', () => {
     expect(await usefulOf(id)).toEqual({ stored: 0, counted: 0 });
     const bad = await form({ commentaire: 'nimporte-quoi' });
     expect(bad.headers.get('location')).toBe(`/${key}#utile-comment_not_found`);
+    // The form of another piece names no comment of its own: refused, nothing written.
+    const elsewhere = await reader.send('POST', '/articles/archive-06/utile', new URLSearchParams({ commentaire: id }).toString(), { 'content-type': 'application/x-www-form-urlencoded' });
+    expect(elsewhere.headers.get('location')).toBe('/articles/archive-06#utile-comment_not_found');
+    expect(await usefulOf(id)).toEqual({ stored: 0, counted: 0 });
     // The page holds that notice, shown by its fragment.
     const html = await (await fetch(`${baseUrl}/${key}`)).text();
     expect(html).toContain('id="utile-comment_not_found"');

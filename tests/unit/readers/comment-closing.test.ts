@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { closingInstant, commentsOpen, openByContent } from '@/lib/readers/comment-closing';
-import { cursorBefore, decodeCursor, encodeCursor } from '@/lib/readers/comment-cursor';
+import { cursorBefore, cursorPosition, decodeCursor, encodeCursor } from '@/lib/readers/comment-cursor';
 import { sortFromParam } from '@/lib/readers/comment-sorts';
 
 const DAY = 86_400_000;
@@ -44,5 +44,8 @@ describe('the orders and cursors of the comments pages', () => {
     const before = decodeCursor(cursorBefore(row));
     expect(before.createdAt.getTime()).toBe(row.createdAt.getTime() - 1);
     expect(() => decodeCursor('pas-un-curseur')).toThrow(/pagination/);
+    // A cursor of the dated orders does not say where « Les plus utiles » stopped.
+    expect(() => cursorPosition(encodeCursor(row), 'useful')).toThrow(/pagination/);
+    expect(cursorPosition(encodeCursor(row), 'newest')).toEqual(row);
   });
 });

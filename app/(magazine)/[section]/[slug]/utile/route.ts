@@ -1,8 +1,9 @@
 import { handleFormPost, seeOther } from '@/lib/http/form-posts';
+import { commentIdOf } from '@/lib/http/path-params';
 import { readerOf, writerOf } from '@/lib/http/api';
 import { ApiError, MESSAGES } from '@/lib/errors';
 import { revalidatePiece } from '@/lib/readers/piece-cache';
-import { hasReacted, reactToComment } from '@/lib/readers/reactions';
+import { reactionState, reactToComment } from '@/lib/readers/reactions';
 
 type Context = { params: Promise<{ section: string; slug: string }> };
 
@@ -10,12 +11,13 @@ type Context = { params: Promise<{ section: string; slug: string }> };
 // is already on the comment, so the form toggles it.
 export async function POST(request: Request, { params }: Context) {
   return handleFormPost(request, params, 'utile', async ({ pieceKey, fields, back }) => {
-    const id = fields.get('commentaire') ?? '';
-    if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id)) throw new ApiError('comment_not_found', MESSAGES.commentNotFound);
+    const id = commentIdOf(fields.get('commentaire') ?? '');
     const reader = await readerOf(request, { create: true });
     const writer = writerOf(reader);
-    const answer = await reactToComment(id, writer, !(await hasReacted(id, writer.readerKey)));
-    if (answer.pieceKey !== pieceKey) throw new ApiError('comment_not_found', MESSAGES.commentNotFound);
+    // A comment of another piece is no comment of this one: refused before anything is written.
+    const state = await reactionState(id, writer.readerKey);
+    if (state?.pieceKey !== pieceKey) throw new ApiError('comment_not_found', MESSAGES.commentNotFound);
+    await reactToComment(id, writer, !state.reacted);
     revalidatePiece(pieceKey);
     return seeOther(`${back}#commentaire-${id}`, reader);
   });

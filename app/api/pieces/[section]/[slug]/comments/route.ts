@@ -1,5 +1,5 @@
 import { requirePieceKey } from '@/lib/http/path-params';
-import { checkListing } from '@/lib/readers/comment-listing';
+import { cursorPosition } from '@/lib/readers/comment-cursor';
 import { ApiError, MESSAGES } from '@/lib/errors';
 import { assertSameOrigin, handleApi, json, parseInput, readerOf, readJsonBody, withReaderCookie, writerOf } from '@/lib/http/api';
 import { cachedCommentPage, revalidatePiece } from '@/lib/readers/piece-cache';
@@ -14,7 +14,7 @@ export async function GET(request: Request, { params }: Context) {
     const query = Object.fromEntries(new URL(request.url).searchParams);
     const { sort, cursor = null } = parseInput(commentListQuerySchema, query);
     // Checked here: an error thrown inside the cached read would become a 500.
-    checkListing(sort, cursor);
+    if (cursor) cursorPosition(cursor, sort);
     const page = await cachedCommentPage(pieceKey, cursor, sort);
     if (!page) throw new ApiError('database_unavailable', MESSAGES.databaseUnavailable);
     return json(page);
