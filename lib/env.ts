@@ -53,6 +53,11 @@ const schema = z.object({
   /** SMTP server for sign-in links and notifications (smtp://user:pass@host:587); unset: printed in the log. */
   EMAIL_SERVER: z.string().min(1).optional(),
   EMAIL_FROM: z.string().min(3).default('Place des Réseaux <redaction@placedesreseaux.fr>'),
+  /**
+   * The desk's address, the `Reply-To` of what the desk writes to a reader (a direct message, a
+   * statement of reasons, a notice's decision): their answer reaches a person.
+   */
+  EDITOR_REPLY_TO: z.email({ message: 'EDITOR_REPLY_TO doit être une adresse e-mail, par exemple moderation@placedesreseaux.fr' }).default('redaction@placedesreseaux.fr'),
   /** Accounts whose email is listed here are editors (comma-separated). */
   EDITOR_EMAILS: z
     .string()

@@ -12,6 +12,8 @@ export type Mail = {
   subject: string;
   text: string;
   html?: string;
+  /** Where the reader's answer goes: the desk's address for what the desk writes (EDITOR_REPLY_TO). */
+  replyTo?: string;
   headers?: Record<string, string>;
   /** A mailing list's List-ID (RFC 2919): `name <id>`, the name encoded alone when it needs to be. */
   listId?: { id: string; name: string };
@@ -53,7 +55,7 @@ export function pacedTransport(perSecond: number): Transporter | null {
 
 function printed(mail: Mail): void {
   console.log(
-    `\n┌─ E-mail (EMAIL_SERVER n’est pas défini : il est affiché ici au lieu d’être envoyé)\n│ À : ${mail.to}\n│ Objet : ${mail.subject}\n│\n${mail.text
+    `\n┌─ E-mail (EMAIL_SERVER n’est pas défini : il est affiché ici au lieu d’être envoyé)\n│ À : ${mail.to}${mail.replyTo ? `\n│ Répondre à : ${mail.replyTo}` : ''}\n│ Objet : ${mail.subject}\n│\n${mail.text
       .split('\n')
       .map((line) => `│ ${line}`)
       .join('\n')}\n└─\n`,
@@ -65,5 +67,5 @@ export async function sendMail(mail: Mail, through: Transporter | null = transpo
   if (!through) return printed(mail);
   // Written out here: nodemailer's own `list.id` makes it `<http://…>`, which is no list id.
   const listId = mail.listId && { 'List-ID': { prepared: true, value: `${mimeFuncs.encodeWord(mail.listId.name, 'Q', 52)} <${mail.listId.id}>` } };
-  await through.sendMail({ from: env.EMAIL_FROM, to: mail.to, subject: mail.subject, text: mail.text, html: mail.html, headers: { ...mail.headers, ...listId } });
+  await through.sendMail({ from: env.EMAIL_FROM, to: mail.to, replyTo: mail.replyTo, subject: mail.subject, text: mail.text, html: mail.html, headers: { ...mail.headers, ...listId } });
 }
