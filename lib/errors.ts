@@ -19,6 +19,7 @@ export type ErrorCode =
   | 'already_reported'
   | 'payload_too_large'
   | 'validation_failed'
+  | 'refused_term'
   | 'rate_limited'
   | 'database_unavailable'
   | 'mail_unavailable'
@@ -45,6 +46,7 @@ const STATUS: Record<ErrorCode, number> = {
   already_reported: 409,
   payload_too_large: 413,
   validation_failed: 422,
+  refused_term: 422,
   rate_limited: 429,
   database_unavailable: 503,
   mail_unavailable: 503,

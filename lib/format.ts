@@ -30,6 +30,21 @@ export function formatDateTime(iso: string): string {
   return exactDateTime.format(new Date(iso));
 }
 
+const dayAndMonth = new Intl.DateTimeFormat('fr-FR', { day: 'numeric', month: 'long', timeZone: PARIS });
+const hourAndMinute = new Intl.DateTimeFormat('fr-FR', { hour: 'numeric', minute: 'numeric', hourCycle: 'h23', timeZone: PARIS });
+
+/**
+ * « le 3 décembre à 14 h », « le 1er janvier 2027 à 9 h 30 »: an instant in Paris as French
+ * typography writes it, the year only when it is not that of `now`.
+ */
+export function formatMoment(iso: string, now = Date.now()): string {
+  const date = new Date(iso);
+  const sameYear = isoDay(iso).slice(0, 4) === isoDay(new Date(now).toISOString()).slice(0, 4);
+  const day = (sameYear ? dayAndMonth.format(date) : longDate.format(date)).replace(/^1 /, '1er ');
+  const [hours = '0', minutes = '00'] = hourAndMinute.format(date).split(':');
+  return `le ${day} à ${Number(hours)} h${minutes === '00' ? '' : ` ${minutes}`}`;
+}
+
 /** « à l'instant », « il y a 5 minutes », « il y a 3 heures », « hier », « il y a 4 jours », then the date. */
 export function relativeTime(iso: string, now: number): string {
   const seconds = Math.round((now - Date.parse(iso)) / 1000);

@@ -8,6 +8,7 @@ import { publishedPieceKey } from '@/lib/content';
 import { revalidatePiece } from '@/lib/readers/piece-cache';
 import { actionError } from '@/lib/http/action-context';
 import { sendTestLetter } from '@/lib/newsletter/desk';
+import { BAN_DURATIONS, type BanDuration } from '@/lib/desk/ban-durations';
 
 export type DeskState = { message: string | null; error: boolean };
 
@@ -34,18 +35,20 @@ export async function banFromDesk(_previous: DeskState, formData: FormData): Pro
     const editor = await requireEditor();
     const reason = String(formData.get('reason') ?? '').trim();
     if (reason.length < 3) return { message: 'Indiquez la raison du bannissement.', error: true };
+    const duration = String(formData.get('duration') ?? 'permanent') as BanDuration;
+    if (!BAN_DURATIONS.includes(duration)) return { message: 'Durée inconnue : 1 heure, 24 heures, 7 jours ou définitive.', error: true };
     const commentId = formData.get('commentId');
     if (commentId) {
       const kind = String(formData.get('kind'));
       if (kind !== 'account' && kind !== 'reader' && kind !== 'email') return { message: 'Type de bannissement inconnu.', error: true };
-      await banAuthor(String(commentId), kind, reason, editor);
+      await banAuthor(String(commentId), kind, reason, editor, duration);
     } else {
       const email = String(formData.get('email') ?? '').trim();
       if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) return { message: 'Cette adresse e-mail n’est pas valide.', error: true };
-      await banEmail(email, reason, editor);
+      await banEmail(email, reason, editor, duration);
     }
     revalidatePath('/redaction/bannis');
-    return { message: 'Bannissement enregistré.', error: false };
+    return { message: duration === 'permanent' ? 'Bannissement enregistré.' : 'Suspension enregistrée.', error: false };
   } catch (error) {
     return { message: actionError(error).message, error: true };
   }

@@ -2,11 +2,14 @@
 
 import { useActionState } from 'react';
 import { banFromDesk, liftFromDesk, type DeskState } from './actions';
+import { DurationField } from './duration-field';
 
 const initial: DeskState = { message: null, error: false };
 const KINDS: Record<string, string> = { account: 'compte', reader: 'navigateur', email: 'e-mail' };
 
-export type BanRow = { id: string; kind: string; label: string; reason: string; createdAt: string };
+export type BanRow = { id: string; kind: string; label: string; reason: string; createdAt: string; expiresAt: string | null };
+
+const day = (iso: string) => new Date(iso).toLocaleString('fr-FR', { timeZone: 'Europe/Paris', dateStyle: 'short', timeStyle: 'short' });
 
 function LiftButton({ id, label }: { id: string; label: string }) {
   const [state, action, pending] = useActionState(liftFromDesk, initial);
@@ -35,6 +38,7 @@ export function BanList({ bans }: { bans: BanRow[] }) {
           Raison
           <input name="reason" required minLength={3} className="ml-1 rounded border border-line bg-paper px-2 py-1" />
         </label>
+        <DurationField />
         <button type="submit" disabled={pending} className="rounded-md border border-accent px-3 py-1 text-sm font-semibold text-accent">
           Bannir
         </button>
@@ -50,6 +54,7 @@ export function BanList({ bans }: { bans: BanRow[] }) {
               <th>Par</th>
               <th>Raison</th>
               <th>Depuis</th>
+              <th>Jusqu’au</th>
               <th><span className="sr-only">Action</span></th>
             </tr>
           </thead>
@@ -59,7 +64,8 @@ export function BanList({ bans }: { bans: BanRow[] }) {
                 <td className="py-2"><bdi>{ban.label}</bdi></td>
                 <td>{KINDS[ban.kind] ?? ban.kind}</td>
                 <td>{ban.reason}</td>
-                <td>{new Date(ban.createdAt).toLocaleDateString('fr-FR', { timeZone: 'Europe/Paris' })}</td>
+                <td>{day(ban.createdAt)}</td>
+                <td>{ban.expiresAt ? day(ban.expiresAt) : 'définitif'}</td>
                 <td><LiftButton id={ban.id} label={ban.label} /></td>
               </tr>
             ))}

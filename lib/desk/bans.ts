@@ -1,6 +1,7 @@
 import 'server-only';
 import { createHmac } from 'node:crypto';
 import { ApiError } from '@/lib/errors';
+import { formatMoment } from '@/lib/format';
 import type { BanKind } from '@/lib/db/generated/prisma/client';
 import { readerSecret } from '@/lib/readers/secret';
 
@@ -20,7 +21,10 @@ export function banKeysOf(identity: Identity): { kind: BanKind; keyHash: string 
   ];
 }
 
-/** The 403 (polite) of a reader banned by account, by browser or by email. */
-export function bannedError(): ApiError {
+/** The 403 (polite) of a reader banned by account, by browser or by email; with its end when it is a suspension. */
+export function bannedError(until: Date | null = null, now = Date.now()): ApiError {
+  if (until) {
+    return new ApiError('banned', `Vous êtes suspendu des commentaires de Place des Réseaux. Vous pourrez de nouveau commenter ${formatMoment(until.toISOString(), now)}. Si vous pensez qu’il s’agit d’une erreur, écrivez à la rédaction.`);
+  }
   return new ApiError('banned', 'Vous ne pouvez plus publier de commentaires sur Place des Réseaux. Si vous pensez qu’il s’agit d’une erreur, écrivez à la rédaction.');
 }

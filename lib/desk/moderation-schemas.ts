@@ -1,4 +1,5 @@
 import { MODERATION_ACTIONS } from '@/lib/desk/moderation-actions';
+import { BAN_DURATIONS } from '@/lib/desk/ban-durations';
 import { z } from '@/lib/zod';
 
 /** `POST /api/moderation/comments`: one decision on one or several comments. */
@@ -11,11 +12,16 @@ export const moderationInputSchema = z
   .strict()
   .meta({ id: 'ModerationInput' });
 
-/** `POST /api/moderation/bans`: bar the author of a comment, or an email. */
+const banDuration = z
+  .enum(BAN_DURATIONS, { error: 'Durée inconnue : "1h", "24h", "7d" ou "permanent".' })
+  .default('permanent')
+  .meta({ description: 'Suspension d’une heure, de 24 heures, de 7 jours, ou bannissement définitif (par défaut)' });
+
+/** `POST /api/moderation/bans`: bar the author of a comment, or an email, for a while or for good. */
 export const banInputSchema = z
   .union([
-    z.object({ commentId: z.uuid(), kind: z.enum(['account', 'reader', 'email']), reason: z.string().trim().min(3).max(500) }).strict(),
-    z.object({ email: z.email({ error: 'Cette adresse e-mail n’est pas valide.' }), reason: z.string().trim().min(3).max(500) }).strict(),
+    z.object({ commentId: z.uuid(), kind: z.enum(['account', 'reader', 'email']), reason: z.string().trim().min(3).max(500), duration: banDuration }).strict(),
+    z.object({ email: z.email({ error: 'Cette adresse e-mail n’est pas valide.' }), reason: z.string().trim().min(3).max(500), duration: banDuration }).strict(),
   ])
   .meta({ id: 'BanInput' });
 
@@ -26,3 +32,31 @@ export const pieceSettingInputSchema = z
   })
   .strict()
   .meta({ id: 'PieceSettingInput' });
+
+// One term of a word list: a word or a phrase with at least one letter or digit.
+const listedTerm = z
+  .string({ error: 'Chaque terme est un texte.' })
+  .trim()
+  .min(1, { error: 'Un terme est vide : retirez la ligne vide ou écrivez un mot.' })
+  .max(100, { error: 'Un terme fait au plus 100 caractères.' })
+  .refine((term) => /[\p{L}\p{N}]/u.test(term), { error: (issue) => `« ${String(issue.input).trim()} » n’est fait que de ponctuation : un terme contient au moins une lettre ou un chiffre.` });
+
+const wordList = (name: string) => z.array(listedTerm, { error: `« ${name} » est une liste de termes : ["terme", "autre terme"].` }).max(5000, { error: 'Une liste compte au plus 5 000 termes.' });
+
+/** `PUT /api/moderation/words`: the lists « refusés » and « à vérifier », each replaced whole (an absent one is left as it is). */
+export const wordListsInputSchema = z
+  .object({
+    refused: wordList('refused').optional().meta({ description: 'Termes refusés : un commentaire qui en contient un est enregistré comme rejeté' }),
+    review: wordList('review').optional().meta({ description: 'Termes à vérifier : un commentaire qui en contient un attend la rédaction, même en post-modération' }),
+  })
+  .strict()
+  .meta({ id: 'WordListsInput' });
+
+/** `GET` / `PUT /api/moderation/words`: the lists as they are. */
+export const wordListsSchema = z
+  .object({
+    refused: z.array(z.string()),
+    review: z.array(z.string()),
+    updatedAt: z.string().nullable().meta({ description: 'Dernière modification (ISO 8601), null si jamais modifiées' }),
+  })
+  .meta({ id: 'WordLists' });

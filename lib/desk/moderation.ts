@@ -1,5 +1,6 @@
 import 'server-only';
 import type { Account } from '@/lib/accounts/session';
+import { banExpiry, type BanDuration } from '@/lib/desk/ban-durations';
 import { emailKey } from '@/lib/desk/bans';
 import { db } from '@/lib/db/client';
 import { ApiError, MESSAGES } from '@/lib/errors';
@@ -104,6 +105,8 @@ export async function moderationQueue() {
     status: row.status,
     createdAt: row.createdAt.toISOString(),
     signedIn: Boolean(row.userId),
+    /** The term of a word list that held it (« à vérifier »), for the editor to judge. */
+    matchedTerm: row.matchedList === 'review' ? row.matchedTerm : null,
     reports: row.reports.map((report) => ({ reason: report.reason, details: report.details, createdAt: report.createdAt.toISOString() })),
   }));
 }
@@ -127,8 +130,11 @@ export async function publishedForDesk(limit = 50) {
   }));
 }
 
-/** Bars the author of a comment: their account, their browser, or their email. */
-export async function banAuthor(commentId: string, kind: BanKind, reason: string, editor: Account) {
+/**
+ * Bars the author of a comment (their account, their browser, or their email) for `duration`
+ * from `now`: a suspension ends by itself.
+ */
+export async function banAuthor(commentId: string, kind: BanKind, reason: string, editor: Account, duration: BanDuration = 'permanent', now = new Date()) {
   const { prisma } = db();
   const comment = await prisma.comment.findUnique({ where: { id: commentId } });
   if (!comment) throw new ApiError('comment_not_found', MESSAGES.commentNotFound);
@@ -136,18 +142,20 @@ export async function banAuthor(commentId: string, kind: BanKind, reason: string
   if (!keyHash) throw new ApiError('validation_failed', kind === 'account' ? 'Ce commentaire n’a pas été écrit depuis un compte.' : 'Ce commentaire n’a pas d’e-mail.', { field: 'kind' });
   const label = kind === 'email' ? (comment.email ?? '') : `${comment.authorName}${kind === 'account' ? ' (compte)' : ' (navigateur)'}`;
   return prisma.$transaction(async (tx) => {
-    const ban = await tx.ban.create({ data: { kind, keyHash, label, reason, createdById: editor.id } });
-    await tx.moderationEvent.create({ data: { editorId: editor.id, editor: editor.email, action: 'ban', commentId, pieceKey: comment.pieceKey, target: label, reason } });
+    const ban = await tx.ban.create({ data: { kind, keyHash, label, reason, createdById: editor.id, createdAt: now, expiresAt: banExpiry(duration, now) } });
+    await tx.moderationEvent.create({ data: { editorId: editor.id, editor: editor.email, action: 'ban', commentId, pieceKey: comment.pieceKey, target: label, reason, duration, createdAt: now } });
     return ban;
   });
 }
 
-/** Bars an email address, keyed-hashed like any other identifier. */
-export async function banEmail(email: string, reason: string, editor: Account) {
+/** Bars an email address for `duration`, keyed-hashed like any other identifier. */
+export async function banEmail(email: string, reason: string, editor: Account, duration: BanDuration = 'permanent', now = new Date()) {
   const { prisma } = db();
   return prisma.$transaction(async (tx) => {
-    const ban = await tx.ban.create({ data: { kind: 'email', keyHash: emailKey(email), label: email.trim().toLowerCase(), reason, createdById: editor.id } });
-    await tx.moderationEvent.create({ data: { editorId: editor.id, editor: editor.email, action: 'ban', target: ban.label, reason } });
+    const ban = await tx.ban.create({
+      data: { kind: 'email', keyHash: emailKey(email), label: email.trim().toLowerCase(), reason, createdById: editor.id, createdAt: now, expiresAt: banExpiry(duration, now) },
+    });
+    await tx.moderationEvent.create({ data: { editorId: editor.id, editor: editor.email, action: 'ban', target: ban.label, reason, duration, createdAt: now } });
     return ban;
   });
 }
@@ -176,9 +184,9 @@ export async function liftBan(id: string, editor: Account): Promise<boolean> {
   });
 }
 
-/** The bans in force, newest first. */
-export async function activeBans() {
-  return db().prisma.ban.findMany({ where: { liftedAt: null }, orderBy: { createdAt: 'desc' }, take: 500 });
+/** The bans in force at `now` (neither lifted nor over), newest first. */
+export async function activeBans(now = new Date()) {
+  return db().prisma.ban.findMany({ where: { liftedAt: null, OR: [{ expiresAt: null }, { expiresAt: { gt: now } }] }, orderBy: { createdAt: 'desc' }, take: 500 });
 }
 
 /** The audit log, newest first. */

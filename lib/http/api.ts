@@ -130,10 +130,19 @@ export async function readFormBody(request: Request): Promise<URLSearchParams> {
 }
 
 /** Validates input with its zod schema; the first problem becomes a 422 naming the field. */
+// Of a union's branches, the one the input came closest to (the fewest issues) tells what is wrong:
+// `{ email, reason, duration: "3j" }` is an email ban with a bad duration, not a comment ban.
+function closestIssue(issue: z.core.$ZodIssue): z.core.$ZodIssue {
+  if (issue.code !== 'invalid_union' || issue.errors.length === 0) return issue;
+  const branch = issue.errors.reduce((best, candidate) => (candidate.length < best.length ? candidate : best));
+  const first = branch[0];
+  return first ? closestIssue({ ...first, path: [...issue.path, ...first.path] } as z.core.$ZodIssue) : issue;
+}
+
 export function parseInput<Schema extends z.ZodType>(schema: Schema, data: unknown): z.infer<Schema> {
   const result = schema.safeParse(data);
   if (result.success) return result.data;
-  const issue = result.error.issues[0];
+  const issue = result.error.issues[0] && closestIssue(result.error.issues[0]);
   if (!issue) throw new ApiError('validation_failed', 'Les données envoyées ne sont pas valides.');
   if (issue.code === 'unrecognized_keys') {
     const [key = ''] = issue.keys;

@@ -6,6 +6,7 @@ import '@/lib/readers/report-schemas';
 import '@/lib/publishing/search-schemas';
 import '@/lib/readers/ranking-schemas';
 import '@/lib/newsletter/newsletter-schemas';
+import '@/lib/desk/moderation-schemas';
 
 // The API's description is generated from the same zod schemas the handlers validate with.
 /** The body of every error answer. */
@@ -21,7 +22,7 @@ export const apiErrorSchema = z
 
 type SchemaName =
   | 'RatingInput' | 'RatingSummary' | 'CommentInput' | 'CommentEdit' | 'CommentPage' | 'OwnComment' | 'ReactionAnswer' | 'ReportInput' | 'Report'
-  | 'SearchResults' | 'Rankings' | 'SubscriptionInput' | 'SubscriptionAnswer' | 'Error';
+  | 'SearchResults' | 'Rankings' | 'SubscriptionInput' | 'SubscriptionAnswer' | 'BanInput' | 'WordListsInput' | 'WordLists' | 'Error';
 
 // Every schema given an id with .meta({ id }) is in zod's global registry: one component each.
 function componentSchemas() {
@@ -39,7 +40,8 @@ const ERRORS: Record<string, string> = {
   '409': 'Déjà signalé',
   '413': 'Corps de plus de 16 Ko',
   '415': 'Corps qui n’est pas du JSON',
-  '422': 'Champ invalide (nommé dans error.field)',
+  '401': 'Pas connecté (not_signed_in)',
+  '422': 'Champ invalide (nommé dans error.field) ; pour un commentaire, aussi un terme refusé par la rédaction (refused_term)',
   '429': 'Trop de requêtes ; voir l’en-tête Retry-After',
   '503': 'Base de données indisponible (ou, pour la lettre, serveur d’e-mails ; pour le direct, trop de flux ouverts sur l’instance)',
 };
@@ -54,6 +56,7 @@ const pieceParams = [
 ];
 const commentParams = [{ name: 'id', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } }];
 const writeErrors = ['400', '403', '404', '413', '415', '422', '429', '503'];
+const DESK = 'Rédaction : réservé aux comptes éditeurs (401 sans connexion, 403 pour un lecteur ou une autre origine). ';
 
 /** The OpenAPI 3.1 description of the readers' API. */
 export function openApiDocument(serverUrl: string) {
@@ -161,6 +164,27 @@ export function openApiDocument(serverUrl: string) {
           summary: 'Signaler un commentaire',
           requestBody: { required: true, ...jsonContent('ReportInput') },
           responses: { '201': { description: 'Signalement enregistré', content: { 'application/json': { schema: { type: 'object', properties: { report: ref('Report') }, required: ['report'] } } } }, ...errors('409', ...writeErrors) },
+        },
+      },
+      '/api/moderation/words': {
+        get: {
+          summary: 'Les listes de mots de la rédaction : « refusés » et « à vérifier »',
+          description: `${DESK}Un terme est un mot ou une expression ; il est reconnu sans égard aux majuscules ni aux accents, après une élision (l’, d’, qu’…), au pluriel en -s, -x ou -aux, à travers la ponctuation et les espaces d’une expression, jamais à l’intérieur d’un mot plus long. Le nom et le texte d’un commentaire sont examinés.`,
+          responses: { '200': { description: 'Les listes', ...jsonContent('WordLists') }, ...errors('401', '403', '503') },
+        },
+        put: {
+          summary: 'Remplacer une liste de mots, ou les deux (une liste absente reste telle quelle ; inscrit au journal)',
+          description: `${DESK}Un changement vaut aussitôt pour toutes les instances : la base examine chaque commentaire dans l’instruction qui l’enregistre. Un commentaire qui contient un terme refusé est enregistré comme rejeté et son auteur lit « Votre commentaire contient un terme que la rédaction n’accepte pas » (422 refused_term, le terme n’est pas répété) ; un terme à vérifier le met en attente de la rédaction, même en post-modération.`,
+          requestBody: { required: true, ...jsonContent('WordListsInput') },
+          responses: { '200': { description: 'Les listes enregistrées', ...jsonContent('WordLists') }, ...errors('400', '401', '403', '413', '415', '422', '503') },
+        },
+      },
+      '/api/moderation/bans': {
+        post: {
+          summary: 'Bannir l’auteur d’un commentaire (par compte, navigateur ou e-mail) ou une adresse e-mail, pour une durée ou définitivement',
+          description: `${DESK}duration : 1h, 24h, 7d (une suspension, qui prend fin d’elle-même) ou permanent (par défaut). Pendant la suspension, l’auteur lit jusqu’à quand : « Vous pourrez de nouveau commenter le 3 décembre à 14 h ».`,
+          requestBody: { required: true, ...jsonContent('BanInput') },
+          responses: { '201': { description: 'Bannissement enregistré (expiresAt : sa fin, null si définitif)' }, ...errors('400', '401', '403', '404', '413', '415', '422', '503') },
         },
       },
     },

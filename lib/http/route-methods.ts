@@ -17,6 +17,7 @@ export const ROUTE_METHODS: Record<string, readonly string[]> = {
   '/api/moderation/pieces': ['GET'],
   '/api/moderation/pieces/[section]/[slug]': ['PUT'],
   '/api/moderation/queue': ['GET'],
+  '/api/moderation/words': ['GET', 'PUT'],
   '/api/newsletter/account': ['POST'],
   '/api/newsletter/confirmation': ['POST'],
   '/api/newsletter/subscription': ['GET'],

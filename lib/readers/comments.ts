@@ -73,13 +73,30 @@ export type CommentGuards = { limits: { reader: number; address: number }; banKe
 type CreateOptions = { moderation: ModerationSettings; now?: Date; hold?: boolean; guards?: CommentGuards; badge?: CommentBadge | null };
 
 type PostedRow = {
-  outcome: 'ok' | 'too_many_comments' | 'banned' | 'parent_not_found' | 'comments_closed';
+  outcome: 'ok' | 'too_many_comments' | 'banned' | 'parent_not_found' | 'comments_closed' | 'refused_term';
   waitMs: string;
   status: 'published' | 'pending';
   id: string;
   parentId: string | null;
   createdAt: Date;
+  /** The end of the suspension that refused the comment (null: a permanent ban). */
+  until: Date | null;
 };
+
+/** The 422 of a comment holding a term of the « refusés » list: the term is not echoed. */
+export function refusedTermError(): ApiError {
+  return new ApiError('refused_term', 'Votre commentaire contient un terme que la rédaction n’accepte pas. Reformulez-le dans le respect de la charte des commentaires (/charte).', { field: 'body' });
+}
+
+/** Which word list holds a name and a text, and the term (comment_word_match: one query a list). */
+async function wordListMatch(author: string, body: string): Promise<{ list: 'refused' | 'review'; term: string } | null> {
+  const { rows } = await db().pool.query<{ list: 'refused' | 'review'; term: string }>({
+    name: 'comment_word_match',
+    text: 'SELECT "list", "term" FROM comment_word_match($1, $2)',
+    values: [author, body],
+  });
+  return rows[0] ?? null;
+}
 
 /**
  * Stores a comment or a reply (a reply to a reply goes under the top comment), within `guards`
@@ -96,7 +113,7 @@ export async function createComment(pieceKey: string, input: CommentInput, write
   const openByDefault = rules ? openByContent(rules, env.COMMENTS_CLOSE_AFTER_DAYS, (options.now ?? new Date()).getTime()) : true;
   const { rows } = await db().pool.query<PostedRow>({
     name: 'post_comment',
-    text: `SELECT "outcome", "wait_ms" AS "waitMs", "status", "id", "parent_id" AS "parentId", "created_at" AS "createdAt"
+    text: `SELECT "outcome", "wait_ms" AS "waitMs", "status", "id", "parent_id" AS "parentId", "created_at" AS "createdAt", "until"
            FROM post_comment($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19)`,
     values: [
       pieceKey, input.parentId ?? null, input.author, input.email ?? null, Boolean(input.notify && input.email), writer.userId ?? null, input.body,
@@ -110,7 +127,8 @@ export async function createComment(pieceKey: string, input: CommentInput, write
   if (!row) throw new Error('post_comment n’a rendu aucune ligne');
   if (row.outcome === 'comments_closed') throw commentsClosedError();
   if (row.outcome === 'too_many_comments') throw tooManyActions('comment', Number(row.waitMs));
-  if (row.outcome === 'banned') throw bannedError();
+  if (row.outcome === 'banned') throw bannedError(row.until, (options.now ?? new Date()).getTime());
+  if (row.outcome === 'refused_term') throw refusedTermError();
   if (row.outcome === 'parent_not_found') throw new ApiError('comment_not_found', 'Le commentaire auquel vous répondez n’existe plus ou n’est pas visible.');
   return {
     id: row.id, author: input.author, body: input.body, createdAt: row.createdAt.toISOString(), editedAt: null,
@@ -142,11 +160,19 @@ export async function editComment(
   const now = options.now ?? new Date();
   const row = await ownedComment(id, readerKey, now);
   if (!(await pieceCommentsState(row.pieceKey, now.getTime())).open) throw commentsClosedError();
-  // Adding many links after the fact puts the comment back in the queue.
-  const status = row.status === 'published' && initialStatus(body, { signedIn: true, hasApprovedComment: true }, options.moderation) === 'pending'
-    ? 'pending'
-    : row.status;
-  const updated = await db().prisma.comment.update({ where: { id }, data: { body, editedAt: now, status } });
+  // A refused term refuses the edit (the comment stays as it was); a term « à vérifier », or many
+  // links added after the fact, put the comment back in the queue.
+  const matched = await wordListMatch(row.authorName, body);
+  if (matched?.list === 'refused') throw refusedTermError();
+  const held = matched?.list === 'review' || initialStatus(body, { signedIn: true, hasApprovedComment: true }, options.moderation) === 'pending';
+  const status = row.status === 'published' && held ? 'pending' : row.status;
+  const updated = await db().prisma.$transaction(async (tx) => {
+    const comment = await tx.comment.update({ where: { id }, data: { body, editedAt: now, status, ...(matched && { matchedList: matched.list, matchedTerm: matched.term }) } });
+    if (matched && row.status === 'published') {
+      await tx.moderationEvent.create({ data: { editor: 'Listes de mots', action: 'auto_hold', commentId: id, pieceKey: row.pieceKey, target: matched.term, createdAt: now } });
+    }
+    return comment;
+  });
   return { comment: ownComment(updated), pieceKey: row.pieceKey };
 }
 

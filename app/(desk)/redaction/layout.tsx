@@ -13,6 +13,7 @@ const NAV = [
   { href: '/redaction', label: 'File de modération' },
   { href: '/redaction/commentaires', label: 'Commentaires publiés' },
   { href: '/redaction/bannis', label: 'Bannis' },
+  { href: '/redaction/mots', label: 'Listes de mots' },
   { href: '/redaction/journal', label: 'Journal' },
   { href: '/redaction/contenus', label: 'Contenus' },
   { href: '/redaction/lettre', label: 'La lettre' },

@@ -24,17 +24,20 @@ describe('the migrations match schema.prisma', () => {
       bans: [
         'id:uuid', 'kind:USER-DEFINED', 'key_hash:character varying', 'label:character varying', 'reason:character varying',
         'created_by_id?:uuid', 'created_at:timestamp with time zone', 'lifted_at?:timestamp with time zone', 'lifted_by_id?:uuid',
+        'expires_at?:timestamp with time zone',
       ],
       comments: [
         'id:uuid', 'piece_key:character varying', 'parent_id?:uuid', 'author_name:character varying', 'email?:character varying',
         'user_id?:character varying', 'body:text', 'status:USER-DEFINED', 'reader_key:character varying', 'address_key:character varying',
         'created_at:timestamp with time zone', 'edited_at?:timestamp with time zone', 'notify_replies:boolean',
         'badge?:USER-DEFINED', 'featured_at?:timestamp with time zone', 'featured_by_id?:uuid', 'featured_notified_at?:timestamp with time zone', 'useful:integer',
+        'matched_list?:USER-DEFINED', 'matched_term?:character varying',
       ],
       comment_reactions: ['comment_id:uuid', 'reader_key:character varying', 'user_id?:character varying', 'created_at:timestamp with time zone'],
       moderation_events: [
         'id:uuid', 'editor_id?:uuid', 'editor:character varying', 'action:character varying', 'comment_id?:uuid',
         'piece_key?:character varying', 'target?:character varying', 'reason?:character varying', 'created_at:timestamp with time zone',
+        'duration?:character varying',
       ],
       newsletter_bounces: ['email_hash:character varying', 'bounced_at:timestamp with time zone', 'reason:character varying'],
       newsletter_deliveries: [
@@ -74,6 +77,8 @@ describe('the migrations match schema.prisma', () => {
         'role:USER-DEFINED', 'created_at:timestamp with time zone',
       ],
       verification_tokens: ['identifier:character varying', 'token:character varying', 'expires:timestamp with time zone'],
+      word_list_terms: ['list:USER-DEFINED', 'term:character varying', 'query:tsquery', 'created_at:timestamp with time zone'],
+      word_lists: ['list:USER-DEFINED', 'query?:tsquery', 'terms:integer', 'updated_at:timestamp with time zone', 'updated_by_id?:uuid'],
     });
   });
 
@@ -92,6 +97,9 @@ describe('the migrations match schema.prisma', () => {
       expect(reply.status).toBe(status);
     }
     const featured = await prisma.comment.update({ where: { id: top.id }, data: { badge: 'redaction', featuredAt: new Date(), featuredById: randomUUID(), featuredNotifiedAt: new Date() } });
+    for (const list of ['refused', 'review'] as const) {
+      expect(await prisma.comment.update({ where: { id: top.id }, data: { matchedList: list, matchedTerm: 'terme' } })).toMatchObject({ matchedList: list, matchedTerm: 'terme' });
+    }
     expect(featured).toMatchObject({ badge: 'redaction', useful: 0 });
     for (const badge of ['redaction', 'auteur'] as const) expect((await prisma.comment.update({ where: { id: top.id }, data: { badge } })).badge).toBe(badge);
     const reaction = await prisma.commentReaction.create({ data: { commentId: top.id, readerKey: 'r:9', userId: 'u9' } });
@@ -125,10 +133,13 @@ describe('the migrations match schema.prisma', () => {
     await expect(prisma.verificationToken.create({ data: { identifier: email, token: `v-${user.id}`, expires: new Date() } })).rejects.toMatchObject({ code: 'P2002' });
     for (const kind of ['account', 'reader', 'email'] as const) {
       const ban = await prisma.ban.create({ data: { kind, keyHash: `k-${kind}`, label: 'Nom', reason: 'Test', createdById: user.id } });
-      expect(ban).toMatchObject({ liftedAt: null, liftedById: null });
+      expect(ban).toMatchObject({ liftedAt: null, liftedById: null, expiresAt: null });
     }
-    const event = await prisma.moderationEvent.create({ data: { editorId: user.id, editor: email, action: 'approve', commentId: randomUUID(), pieceKey: 'x', target: 't', reason: 'r' } });
+    const event = await prisma.moderationEvent.create({ data: { editorId: user.id, editor: email, action: 'ban', commentId: randomUUID(), pieceKey: 'x', target: 't', reason: 'r', duration: '7d' } });
     expect(event.createdAt).toBeInstanceOf(Date);
+    // The word lists: one row each from the migration, terms written by word_lists_set alone.
+    expect((await prisma.wordListQuery.findMany({ orderBy: { list: 'asc' } })).map((list) => list.list)).toEqual(['refused', 'review']);
+    expect(await prisma.wordListTerm.findMany({ where: { term: 'jamais listé' } })).toEqual([]);
     await prisma.notificationState.upsert({ where: { key: `k-${user.id}` }, create: { key: `k-${user.id}`, lastSentAt: new Date() }, update: {} });
     await prisma.user.delete({ where: { id: user.id } });
     expect(await prisma.session.count({ where: { userId: user.id } })).toBe(0);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { countWords, readingMinutes, tableOfContents } from '@/lib/content/markdown';
-import { formatDate, isoDay, plural } from '@/lib/format';
+import { formatDate, formatMoment, isoDay, plural } from '@/lib/format';
 import { slugify } from '@/lib/content/slugify';
 
 describe('table of contents', () => {
@@ -31,6 +31,14 @@ describe('reading time', () => {
 });
 
 describe('French formats', () => {
+  it('writes the moment a suspension ends as French typography does, in Paris time', () => {
+    const now = Date.parse('2026-12-02T10:00:00Z');
+    expect(formatMoment('2026-12-03T13:00:00Z', now)).toBe('le 3 décembre à 14 h');
+    expect(formatMoment('2026-12-02T23:05:00Z', now)).toBe('le 3 décembre à 0 h 05');
+    expect(formatMoment('2027-01-01T08:30:00Z', now)).toBe('le 1er janvier 2027 à 9 h 30');
+    expect(formatMoment('2026-07-01T10:00:00Z', now)).toBe('le 1er juillet à 12 h');
+  });
+
   it('writes dates in French, in Paris time', () => {
     expect(formatDate('2026-11-25T23:00:00Z')).toBe('26 novembre 2026');
     expect(formatDate('2026-10-31T23:00:00Z')).toBe('1er novembre 2026');

@@ -1,5 +1,8 @@
 import { moderationLog } from '@/lib/desk/moderation';
 import { ACTION_LABELS } from '@/lib/desk/moderation-actions';
+import { BAN_DURATIONS, DURATION_LABELS, type BanDuration } from '@/lib/desk/ban-durations';
+
+const durationLabel = (duration: string | null) => (BAN_DURATIONS as readonly string[]).includes(duration ?? '') ? DURATION_LABELS[duration as BanDuration] : null;
 
 export const metadata = { title: 'Journal de modération' };
 export const instant = false;
@@ -26,7 +29,10 @@ export default async function LogPage() {
             <tr key={event.id} className="border-b border-line">
               <td className="py-2">{event.createdAt.toLocaleString('fr-FR', { timeZone: 'Europe/Paris' })}</td>
               <td>{event.editor}</td>
-              <td>{ACTION_LABELS[event.action as keyof typeof ACTION_LABELS] ?? event.action}</td>
+              <td>
+                {ACTION_LABELS[event.action as keyof typeof ACTION_LABELS] ?? event.action}
+                {durationLabel(event.duration) && ` (${durationLabel(event.duration)})`}
+              </td>
               <td>
                 <bdi>{event.target ?? (event.pieceKey ? `${event.pieceKey} (${event.commentId?.slice(0, 8)})` : '')}</bdi>
               </td>

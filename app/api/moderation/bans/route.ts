@@ -7,7 +7,7 @@ export async function GET() {
   return handleApi(async () => {
     await requireEditor();
     const bans = await activeBans();
-    return json({ bans: bans.map(({ id, kind, label, reason, createdAt }) => ({ id, kind, label, reason, createdAt })) });
+    return json({ bans: bans.map(({ id, kind, label, reason, createdAt, expiresAt }) => ({ id, kind, label, reason, createdAt, expiresAt })) });
   });
 }
 
@@ -15,7 +15,9 @@ export async function POST(request: Request) {
   return handleApi(async () => {
     const editor = await requireEditor(request);
     const input = parseInput(banInputSchema, await readJsonBody(request));
-    const ban = 'email' in input ? await banEmail(input.email, input.reason, editor) : await banAuthor(input.commentId, input.kind, input.reason, editor);
-    return json({ ban: { id: ban.id, kind: ban.kind, label: ban.label, reason: ban.reason } }, { status: 201 });
+    const ban = 'email' in input
+      ? await banEmail(input.email, input.reason, editor, input.duration)
+      : await banAuthor(input.commentId, input.kind, input.reason, editor, input.duration);
+    return json({ ban: { id: ban.id, kind: ban.kind, label: ban.label, reason: ban.reason, expiresAt: ban.expiresAt?.toISOString() ?? null } }, { status: 201 });
   });
 }

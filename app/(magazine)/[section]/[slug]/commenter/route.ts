@@ -1,7 +1,7 @@
-import { closedCommentPage } from '@/lib/http/closed-form-page';
+import { REFUSALS_WITH_TEXT, refusedCommentPage } from '@/lib/http/closed-form-page';
 import { handleFormPost, seeOther } from '@/lib/http/form-posts';
 import { ApiError } from '@/lib/errors';
-import { parseInput, readerOf, writerOf } from '@/lib/http/api';
+import { parseInput, readerOf, withReaderCookie, writerOf } from '@/lib/http/api';
 import { revalidatePiece } from '@/lib/readers/piece-cache';
 import { commentAs } from '@/lib/readers/writes';
 import { commentInputSchema } from '@/lib/readers/comment-schemas';
@@ -21,10 +21,10 @@ export async function POST(request: Request, { params }: Context) {
     });
     const reader = await readerOf(request, { create: true });
     const comment = await commentAs(writerOf(reader), pieceKey, input, fields.get('startedAt')).catch((error: unknown) => {
-      if (error instanceof ApiError && error.code === 'comments_closed') return null;
+      if (error instanceof ApiError && REFUSALS_WITH_TEXT.includes(error.code)) return error;
       throw error;
     });
-    if (!comment) return closedCommentPage(back, input.body);
+    if (comment instanceof ApiError) return withReaderCookie(refusedCommentPage(back, input.body, comment), reader);
     revalidatePiece(pieceKey);
     if (comment.status === 'published') return seeOther(`${back}#commentaire-${comment.id}`, reader);
     return seeOther(`${back}#commentaire-pending`, reader);
