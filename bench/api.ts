@@ -78,7 +78,7 @@ end
 // Each time reader i comes back (every READERS requests), they give other stars: every write
 // after the first round changes a rating, and so the piece's figures.
 const ratingLua = (origin: string) => writerLua('rating', 'PUT', origin, `'{"value":' .. (math.floor(n / ${READERS}) % 5 + 1) .. '}'`);
-const commentLua = (origin: string) =>
+export const commentLua = (origin: string) =>
   writerLua('comment', 'POST', origin, `'{"author":"Lectrice ' .. (n % ${READERS}) .. '","body":"Commentaire de mesure n° ' .. n .. ' : merci pour ces conseils concrets."}'`);
 
 /** The same statement as the app's, from 50 callers sharing a pool of the app's size, for 10 s. */

@@ -1,12 +1,42 @@
 // Shared pieces of the benchmarks: wrk runs and their figures, servers started and stopped
 // together, nginx configurations written under bench/out.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { writeNginxConfig } from '../scripts/local-nginx';
 
 export const OUT = path.resolve('bench/out');
 export const bin = (name: string) => path.resolve('node_modules/.bin', name);
+
+const PAGE_SIZE = 4096;
+/** Linux's clock ticks a second (`getconf CLK_TCK`), the unit of /proc's CPU times. */
+export const CLOCK_TICKS = 100;
+
+/** Resident bytes and CPU ticks (user + system) of `root` and every process below it, from /proc. */
+export function treeUsage(root: number): { rss: number; ticks: number } {
+  const children = new Map<number, number[]>();
+  const usage = new Map<number, { rss: number; ticks: number }>();
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      children.set(Number(fields[1]), [...(children.get(Number(fields[1])) ?? []), Number(entry)]);
+      usage.set(Number(entry), { rss: Number(fields[21]) * PAGE_SIZE, ticks: Number(fields[11]) + Number(fields[12]) });
+    } catch {
+      // the process ended while we read
+    }
+  }
+  const total = { rss: 0, ticks: 0 };
+  for (const pending = [root]; pending.length > 0; ) {
+    const pid = pending.pop() as number;
+    total.rss += usage.get(pid)?.rss ?? 0;
+    total.ticks += usage.get(pid)?.ticks ?? 0;
+    pending.push(...(children.get(pid) ?? []));
+  }
+  return total;
+}
+
 
 /** `errors`: non-2xx/3xx answers plus socket errors; `non2xx` and `socketErrors` apart. */
 export type WrkResult = { url: string; requestsPerSecond: number; p50Ms: number; p99Ms: number; errors: number; non2xx: number; socketErrors: number; requests: number };

@@ -4,14 +4,14 @@
 // interview (raw HTTP from this process, to 127.0.0.1 only); then, in Chromium with the piece
 // open, the time from a comment's commit (written straight into the database) to the notice on
 // the page, over 50 comments one after the other.
-import { readdirSync, readFileSync, rmSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { chromium } from '@playwright/test';
 import pg from 'pg';
 import { startEmbeddedPostgres } from '../lib/db/embedded-postgres';
 import { migrate } from '../lib/db/migrations';
-import { assertPortsFree, bin, ensureTools, OUT, run, startProcess, stopAll, waitForHttp, writeBenchmarkSection } from './lib';
+import { assertPortsFree, bin, CLOCK_TICKS, ensureTools, OUT, run, startProcess, stopAll, treeUsage, waitForHttp, writeBenchmarkSection } from './lib';
 import { magazineEnv, PIECE } from './serve';
 
 const PORT = 3111;
@@ -20,8 +20,6 @@ const COMMENTS = 50;
 const IDLE_SECONDS = 60;
 const WARM_UP_SECONDS = 20;
 const BUILD = 'bench/out/next-live';
-const PAGE_SIZE = 4096;
-const CLOCK_TICKS = 100; // USER_HZ on Linux
 const FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 export type LiveFigures = {
@@ -29,31 +27,6 @@ export type LiveFigures = {
   streams: { rssMb: number; cpuPercent: number; opened: number; seconds: number };
   latencyMs: number[];
 };
-
-/** Resident bytes and CPU ticks (user + system) of `root` and every process below it, from /proc. */
-function treeUsage(root: number): { rss: number; ticks: number } {
-  const children = new Map<number, number[]>();
-  const usage = new Map<number, { rss: number; ticks: number }>();
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
-      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      children.set(Number(fields[1]), [...(children.get(Number(fields[1])) ?? []), Number(entry)]);
-      usage.set(Number(entry), { rss: Number(fields[21]) * PAGE_SIZE, ticks: Number(fields[11]) + Number(fields[12]) });
-    } catch {
-      // the process ended while we read
-    }
-  }
-  const total = { rss: 0, ticks: 0 };
-  for (const pending = [root]; pending.length > 0; ) {
-    const pid = pending.pop() as number;
-    total.rss += usage.get(pid)?.rss ?? 0;
-    total.ticks += usage.get(pid)?.ticks ?? 0;
-    pending.push(...(children.get(pid) ?? []));
-  }
-  return total;
-}
 
 /** Resident memory at the end, and CPU over `seconds` of doing nothing but holding what is open. */
 async function idleUsage(pid: number, seconds: number): Promise<{ rssMb: number; cpuPercent: number }> {

@@ -3,8 +3,8 @@ import type { Account } from '@/lib/accounts/session';
 import { db } from '@/lib/db/client';
 
 // The word lists « refusés » and « à vérifier ». PostgreSQL matches them (migration
-// word_lists_suspensions): each list is one full-text query that every comment's write reads in
-// its own statement, so a change is true on every instance at once.
+// word_lists_suspensions) in each comment's own write, through the terms that share a word with
+// it (a GIN index), so a change is true on every instance at once.
 
 export type WordLists = { refused: string[]; review: string[]; updatedAt: string | null };
 
@@ -13,7 +13,7 @@ export async function wordLists(): Promise<WordLists> {
   const { prisma } = db();
   const [terms, lists] = await Promise.all([
     prisma.wordListTerm.findMany({ select: { list: true, term: true } }),
-    prisma.wordListQuery.findMany({ select: { updatedAt: true, updatedById: true } }),
+    prisma.wordListState.findMany({ select: { updatedAt: true, updatedById: true } }),
   ]);
   terms.sort((a, b) => a.term.localeCompare(b.term, 'fr'));
   const changed = lists.filter((list) => list.updatedById !== null).map((list) => list.updatedAt.getTime());

@@ -12,21 +12,25 @@ ALTER TEXT SEARCH CONFIGURATION "words_unaccent"
 
 CREATE TYPE "WordList" AS ENUM ('refused', 'review');
 
--- What an editor listed, and the query it is matched by: each word of the term or any of its
--- plurals (-s, -x, -al/-ail → -aux), the words one after the other (a phrase goes across
--- punctuation and spaces, never from the name into the text).
+-- What an editor listed, the query it is matched by (each word of the term or any of its plurals,
+-- -s, -x, -al/-ail → -aux, the words one after the other: a phrase goes across punctuation and
+-- spaces, never from the name into the text), and the query's words, GIN-indexed: a comment's
+-- write looks up the terms that share a word with it, then matches those alone. (A tsquery is
+-- never TOASTed: the lists cannot be one query of 1,000 terms in a row.)
 CREATE TABLE "word_list_terms" (
   "list" "WordList" NOT NULL,
   "term" VARCHAR(100) NOT NULL,
   "query" tsquery NOT NULL,
+  "lexemes" TEXT[] NOT NULL,
   "created_at" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
   CONSTRAINT "word_list_terms_pkey" PRIMARY KEY ("list", "term")
 );
+-- Lists change seldom and are read by every write: no pending list to scan (fastupdate off).
+CREATE INDEX "word_list_terms_lexemes_idx" ON "word_list_terms" USING gin ("lexemes") WITH (fastupdate = off);
 
--- One query per list, every term's OR-ed, kept by word_lists_set: a write reads one row a list.
+-- Each list's size and last change, kept by word_lists_set.
 CREATE TABLE "word_lists" (
   "list" "WordList" NOT NULL,
-  "query" tsquery,
   "terms" INTEGER NOT NULL DEFAULT 0,
   "updated_at" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
   "updated_by_id" UUID,
@@ -58,22 +62,27 @@ CREATE FUNCTION "comment_words"(p_author TEXT, p_body TEXT) RETURNS tsvector LAN
     'name end')
 $$;
 
--- Which list holds a comment, and the term: « refusés » first, the longest term first. The
--- lists' one query each decides; the terms are looked through only for a comment that matched.
+-- Which list holds a comment, and the term: « refusés » first, the longest term first. Only the
+-- terms sharing a word with the comment (the GIN index) are matched. The planner prices a
+-- sequential scan of a list of 1,000 terms below the index, but matching every term's query costs
+-- 0.5 ms a write against 0.05 ms through the index (EXPLAIN ANALYZE): sequential scans are off here.
 CREATE FUNCTION "comment_word_match"(p_author TEXT, p_body TEXT)
-RETURNS TABLE ("list" "WordList", "term" TEXT) LANGUAGE plpgsql STABLE AS $$
+RETURNS TABLE ("list" "WordList", "term" TEXT) LANGUAGE plpgsql STABLE SET enable_seqscan = off AS $$
 #variable_conflict use_column
 DECLARE
   words tsvector;
-  wanted "WordList";
 BEGIN
-  IF NOT EXISTS (SELECT 1 FROM "word_lists" l WHERE l."query" IS NOT NULL) THEN RETURN; END IF;
+  IF NOT EXISTS (SELECT 1 FROM "word_list_terms") THEN RETURN; END IF;
   words := "comment_words"(p_author, p_body);
-  SELECT l."list" INTO wanted FROM "word_lists" l WHERE l."query" IS NOT NULL AND words @@ l."query" ORDER BY l."list" LIMIT 1;
-  IF wanted IS NULL THEN RETURN; END IF;
   RETURN QUERY SELECT t."list", t."term"::TEXT FROM "word_list_terms" t
-    WHERE t."list" = wanted AND words @@ t."query" ORDER BY length(t."term") DESC, t."term" LIMIT 1;
+    WHERE t."lexemes" && tsvector_to_array(words) AND words @@ t."query"
+    ORDER BY t."list", length(t."term") DESC, t."term" LIMIT 1;
 END $$;
+
+-- The words a term's query names.
+CREATE FUNCTION "word_query_lexemes"(p_query tsquery) RETURNS TEXT[] LANGUAGE sql IMMUTABLE AS $$
+  SELECT ARRAY(SELECT DISTINCT m[1] FROM regexp_matches(p_query::TEXT, $r$'([^']+)'$r$, 'g') AS m)
+$$;
 
 -- Replaces both lists at once (NULL: a list left as it is); terms with the same words are one.
 -- Returns the lists' sizes.
@@ -83,18 +92,17 @@ RETURNS TABLE ("list" "WordList", "terms" INTEGER) LANGUAGE plpgsql AS $$
 BEGIN
   IF p_refused IS NOT NULL THEN
     DELETE FROM "word_list_terms" t WHERE t."list" = 'refused';
-    INSERT INTO "word_list_terms" ("list", "term", "query")
-      SELECT DISTINCT ON (q::TEXT) 'refused', e, q FROM unnest(p_refused) AS e, LATERAL "word_term_query"(e) AS q
+    INSERT INTO "word_list_terms" ("list", "term", "query", "lexemes")
+      SELECT DISTINCT ON (q::TEXT) 'refused', e, q, "word_query_lexemes"(q) FROM unnest(p_refused) AS e, LATERAL "word_term_query"(e) AS q
       WHERE q IS NOT NULL ORDER BY q::TEXT, e;
   END IF;
   IF p_review IS NOT NULL THEN
     DELETE FROM "word_list_terms" t WHERE t."list" = 'review';
-    INSERT INTO "word_list_terms" ("list", "term", "query")
-      SELECT DISTINCT ON (q::TEXT) 'review', e, q FROM unnest(p_review) AS e, LATERAL "word_term_query"(e) AS q
+    INSERT INTO "word_list_terms" ("list", "term", "query", "lexemes")
+      SELECT DISTINCT ON (q::TEXT) 'review', e, q, "word_query_lexemes"(q) FROM unnest(p_review) AS e, LATERAL "word_term_query"(e) AS q
       WHERE q IS NOT NULL ORDER BY q::TEXT, e;
   END IF;
   UPDATE "word_lists" l SET
-    "query" = (SELECT string_agg('(' || t."query"::TEXT || ')', ' | ')::tsquery FROM "word_list_terms" t WHERE t."list" = l."list"),
     "terms" = (SELECT count(*) FROM "word_list_terms" t WHERE t."list" = l."list"),
     "updated_at" = CURRENT_TIMESTAMP, "updated_by_id" = p_editor
   WHERE (l."list" = 'refused' AND p_refused IS NOT NULL) OR (l."list" = 'review' AND p_review IS NOT NULL);

@@ -77,8 +77,8 @@ describe('the migrations match schema.prisma', () => {
         'role:USER-DEFINED', 'created_at:timestamp with time zone',
       ],
       verification_tokens: ['identifier:character varying', 'token:character varying', 'expires:timestamp with time zone'],
-      word_list_terms: ['list:USER-DEFINED', 'term:character varying', 'query:tsquery', 'created_at:timestamp with time zone'],
-      word_lists: ['list:USER-DEFINED', 'query?:tsquery', 'terms:integer', 'updated_at:timestamp with time zone', 'updated_by_id?:uuid'],
+      word_list_terms: ['list:USER-DEFINED', 'term:character varying', 'query:tsquery', 'lexemes:ARRAY', 'created_at:timestamp with time zone'],
+      word_lists: ['list:USER-DEFINED', 'terms:integer', 'updated_at:timestamp with time zone', 'updated_by_id?:uuid'],
     });
   });
 
@@ -138,7 +138,7 @@ describe('the migrations match schema.prisma', () => {
     const event = await prisma.moderationEvent.create({ data: { editorId: user.id, editor: email, action: 'ban', commentId: randomUUID(), pieceKey: 'x', target: 't', reason: 'r', duration: '7d' } });
     expect(event.createdAt).toBeInstanceOf(Date);
     // The word lists: one row each from the migration, terms written by word_lists_set alone.
-    expect((await prisma.wordListQuery.findMany({ orderBy: { list: 'asc' } })).map((list) => list.list)).toEqual(['refused', 'review']);
+    expect((await prisma.wordListState.findMany({ orderBy: { list: 'asc' } })).map((list) => list.list)).toEqual(['refused', 'review']);
     expect(await prisma.wordListTerm.findMany({ where: { term: 'jamais listé' } })).toEqual([]);
     await prisma.notificationState.upsert({ where: { key: `k-${user.id}` }, create: { key: `k-${user.id}`, lastSentAt: new Date() }, update: {} });
     await prisma.user.delete({ where: { id: user.id } });
