@@ -104,6 +104,8 @@ export async function moderationQueue() {
     status: row.status,
     createdAt: row.createdAt.toISOString(),
     signedIn: Boolean(row.userId),
+    // An email given with the comment, or an account's: the desk can write to the author.
+    writable: Boolean(row.email || row.userId),
     reports: row.reports.map((report) => ({ reason: report.reason, details: report.details, createdAt: report.createdAt.toISOString() })),
   }));
 }
@@ -124,6 +126,7 @@ export async function publishedForDesk(limit = 50) {
     badge: row.badge,
     featured: row.featuredAt !== null,
     useful: row.useful,
+    writable: Boolean(row.email || row.userId),
   }));
 }
 
