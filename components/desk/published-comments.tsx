@@ -2,6 +2,7 @@
 
 import { useActionState } from 'react';
 import { ACTION_LABELS } from '@/lib/desk/moderation-actions';
+import { readerHistoryPath } from '@/lib/desk/reader-link';
 import type { CommentBadge } from '@/lib/readers/comment-schemas';
 import { BADGE_LABELS } from '@/components/comments/comment-item';
 import { moderateFromDesk, type DeskState } from './actions';
@@ -31,7 +32,7 @@ export function PublishedComments({ items }: { items: PublishedItem[] }) {
               </a>
               {item.featured && <span className="text-xs font-semibold text-accent">♥ Coup de cœur</span>}
               <span className="text-muted">{item.useful === 1 ? '1 « Utile »' : `${item.useful} « Utile »`}</span>
-              <a href={`/redaction/lecteurs/${item.id}`} className="underline underline-offset-4">
+              <a href={readerHistoryPath(item.id)} className="underline underline-offset-4">
                 Historique du lecteur<span className="sr-only"> : {item.author}</span>
               </a>
             </div>

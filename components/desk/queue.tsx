@@ -4,6 +4,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { useActionState } from 'react';
 import { CHARTER_ARTICLES, type CharterArticleId } from '@/lib/desk/charter';
 import { ACTION_LABELS, type ModerationAction } from '@/lib/desk/moderation-actions';
+import { readerHistoryPath } from '@/lib/desk/reader-link';
 import { banFromDesk, moderateFromDesk, type DeskState } from './actions';
 import { MessageForm } from './message-form';
 import { QueueShortcuts, queueItemId } from './queue-shortcuts';
@@ -44,7 +45,7 @@ function Decisions({ pending, reported }: { pending: boolean; reported?: boolean
           <option value="">aucun</option>
           {CHARTER_ARTICLES.map((article) => (
             <option key={article.id} value={article.id}>
-              Article {article.number} — {GROUNDS[article.id]}
+              {`Article ${article.number} — ${GROUNDS[article.id]}`}
             </option>
           ))}
         </select>
@@ -140,7 +141,7 @@ export function ModerationQueue({ items }: { items: QueueItem[] }) {
                 {item.pieceKey}
               </a>
               <span className="rounded bg-surface px-1.5 text-xs font-semibold">{item.status === 'pending' ? 'En attente' : 'Publié, signalé'}</span>
-              <a href={`/redaction/lecteurs/${item.id}`} className="underline underline-offset-4">
+              <a href={readerHistoryPath(item.id)} className="underline underline-offset-4">
                 Historique du lecteur<span className="sr-only"> : {item.author}</span>
               </a>
             </div>

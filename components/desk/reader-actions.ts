@@ -36,7 +36,7 @@ export async function noteFromDesk(_previous: DraftState, formData: FormData): P
     const editor = await requireEditor();
     const { commentId, text } = parseInput(readerNoteInputSchema, { commentId: field(formData, 'commentId'), text: draft.text });
     await addReaderNote(commentId, text, editor);
-    revalidatePath(`/redaction/lecteurs/${commentId}`);
+    revalidatePath('/redaction/lecteurs');
     return { message: 'Note ajoutée.', error: false, draft: {} };
   } catch (error) {
     return { message: actionError(error).message, error: true, draft };

@@ -23,7 +23,7 @@ function Comments({ history }: { history: ReaderHistory }) {
   return (
     <section aria-labelledby="historique-commentaires" className="mb-10">
       <h2 id="historique-commentaires" className="mb-3 font-serif text-2xl font-bold">
-        Commentaires <span className="text-lg font-normal text-muted">({total.toLocaleString('fr-FR')})</span>
+        Commentaires <span className="text-lg font-normal text-muted">{`(${total.toLocaleString('fr-FR')})`}</span>
       </h2>
       <dl className="mb-4 flex flex-wrap gap-3 text-sm">
         {(Object.keys(STATUSES) as (keyof typeof STATUSES)[]).map((status) => (

@@ -1,13 +1,14 @@
 'use client';
 
 import { useActionState } from 'react';
+import { readerHistoryPath } from '@/lib/desk/reader-link';
 import { noteFromDesk, type DraftState } from './reader-actions';
 
 const initial: DraftState = { message: null, error: false, draft: {} };
 
 /** « Ajouter une note » about a reader, for the editors only. */
 export function ReaderNoteForm({ commentId }: { commentId: string }) {
-  const [state, action, pending] = useActionState(noteFromDesk, initial, `/redaction/lecteurs/${commentId}`);
+  const [state, action, pending] = useActionState(noteFromDesk, initial, readerHistoryPath(commentId));
   return (
     <form action={action} className="max-w-xl space-y-2 text-sm" aria-label="Ajouter une note sur ce lecteur">
       <input type="hidden" name="commentId" value={commentId} />
