@@ -221,3 +221,18 @@ describe('the desk’s forms', () => {
     }
   });
 });
+
+describe('the API’s description', () => {
+  it('documents the desk’s message and note, with the limits the handlers apply', async () => {
+    const { body } = await new Visitor().get('/api/openapi.json');
+    const paths = body.paths as Record<string, Record<string, unknown>>;
+    expect(Object.keys(paths['/api/moderation/messages'] ?? {})).toEqual(['post']);
+    expect(Object.keys(paths['/api/moderation/notes'] ?? {})).toEqual(['post']);
+    const schemas = (body.components as { schemas: Record<string, { properties: Record<string, Record<string, unknown>>; required?: string[] }> }).schemas;
+    expect(schemas.DeskMessageInput?.properties.subject).toMatchObject({ minLength: 1, maxLength: 150 });
+    expect(schemas.DeskMessageInput?.properties.text).toMatchObject({ minLength: 1, maxLength: 5000 });
+    expect(schemas.DeskMessageInput?.properties.action).toMatchObject({ enum: ['reject', 'delete', 'spam', 'approve'] });
+    expect(schemas.DeskMessageInput?.required).toEqual(['commentId', 'subject', 'text']);
+    expect(schemas.ReaderNoteInput?.properties.text).toMatchObject({ maxLength: 2000 });
+  });
+});
