@@ -55,6 +55,8 @@ export function QueueShortcuts({ ids, current, onMove }: { ids: string[]; curren
       form.requestSubmit(button);
     }
     document.addEventListener('keydown', onKey);
+    // Says the keys are listened to (the page's script has run): what a test waits for.
+    help.current?.setAttribute('data-keyboard', 'on');
     return () => document.removeEventListener('keydown', onKey);
   }, [ids, current, onMove]);
   return (
