@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
+import { deleteAccount } from '@/lib/accounts/account-changes';
 import { EDITOR_EMAIL, EDITOR_REPLY_TO } from '../setup/global-db';
 import { mailDir, pieceApi, query, signInAs, Visitor } from '../setup/helpers';
 import { readMails, waitForMail } from '../../fixtures/smtp';
@@ -191,6 +192,20 @@ describe('a reader’s history', () => {
     expect((await page(desk, `/redaction/lecteurs?commentaire=${id}`)).html).toContain('Un commentaire dont on regarde l’historique.');
     // Not a 404: Next 16.4 with cacheComponents answers notFound() in a dynamic page with a 200 and an empty page.
     for (const unknown of [randomUUID(), 'pas-un-id']) expect((await page(desk, `/redaction/lecteurs?commentaire=${unknown}`)).html).toContain('Ce commentaire n’existe pas (ou plus) : pas d’historique à montrer.');
+  });
+
+  it('forgets a deleted account: its notes are erased, the desk’s messages to it kept for nobody', async () => {
+    const author = new Visitor();
+    const email = `partant-${randomUUID()}@exemple.fr`;
+    const userId = await signInAs(author, email, 'reader', 'Partant');
+    const id = await write(author, 'Un commentaire avant de partir.');
+    const desk = await editor();
+    expect((await desk.post('/api/moderation/notes', { commentId: id, text: 'Note sur un lecteur qui partira.' })).status).toBe(201);
+    expect((await desk.post('/api/moderation/messages', { commentId: id, subject: 'Avant votre départ', text: 'Bonjour.' })).status).toBe(201);
+    await deleteAccount(userId);
+    expect(await query('SELECT 1 FROM reader_notes WHERE comment_id = $1', [id])).toEqual([]);
+    expect(await query('SELECT recipient, user_id, email_key FROM desk_messages WHERE comment_id = $1', [id])).toEqual([{ recipient: 'Lecteur supprimé', user_id: null, email_key: null }]);
+    expect(await history(desk, id)).not.toContain(email);
   });
 
   it('refuses an empty or too long note with a 422 naming the field', async () => {
