@@ -45,7 +45,7 @@ async function statusOf(id: string): Promise<string | undefined> {
   return rows[0]?.status;
 }
 
-test('the queue’s shortcuts: j / k mark an item, a approves it, r rejects it, never while typing; ? shows the list', async ({ browser }) => {
+test('the queue’s shortcuts: j / k mark an item, a approves it, r rejects it, s marks it as spam, never while typing; ? shows the list', async ({ browser }) => {
   const oldest = await comment('Aline', 'Le plus ancien des trois.');
   const middle = await comment('Bruno', 'Celui du milieu, à rejeter.');
   const newest = await comment('Chloé', 'Le plus récent, à approuver.');
@@ -98,6 +98,10 @@ test('the queue’s shortcuts: j / k mark an item, a approves it, r rejects it, 
   expect(await statusOf(middle)).toBe('rejected');
   await expect(item(oldest)).toHaveAttribute('aria-current', 'true');
   expect(await statusOf(oldest)).toBe('pending');
+  await page.keyboard.press('s');
+  await expect(item(oldest)).toHaveCount(0);
+  expect(await statusOf(oldest)).toBe('spam');
+  await expect(page.getByText('Rien n’attend la rédaction.')).toBeVisible();
   await context.close();
 });
 
