@@ -5,6 +5,8 @@ import { banFromDesk, liftFromDesk, type DeskState } from './actions';
 import { DurationField } from './duration-field';
 
 const initial: DeskState = { message: null, error: false };
+// The page these forms are on: their action without JavaScript (an empty action is invalid HTML).
+const PERMALINK = '/redaction/bannis';
 const KINDS: Record<string, string> = { account: 'compte', reader: 'navigateur', email: 'e-mail' };
 
 export type BanRow = { id: string; kind: string; label: string; reason: string; createdAt: string; expiresAt: string | null };
@@ -12,7 +14,7 @@ export type BanRow = { id: string; kind: string; label: string; reason: string; 
 const day = (iso: string) => new Date(iso).toLocaleString('fr-FR', { timeZone: 'Europe/Paris', dateStyle: 'short', timeStyle: 'short' });
 
 function LiftButton({ id, label }: { id: string; label: string }) {
-  const [state, action, pending] = useActionState(liftFromDesk, initial);
+  const [state, action, pending] = useActionState(liftFromDesk, initial, PERMALINK);
   return (
     <form action={action}>
       <input type="hidden" name="id" value={id} />
@@ -26,7 +28,7 @@ function LiftButton({ id, label }: { id: string; label: string }) {
 
 /** The bans in force, and a form to bar an email address. */
 export function BanList({ bans }: { bans: BanRow[] }) {
-  const [state, action, pending] = useActionState(banFromDesk, initial);
+  const [state, action, pending] = useActionState(banFromDesk, initial, PERMALINK);
   return (
     <div className="space-y-8">
       <form action={action} className="flex flex-wrap items-end gap-3" aria-label="Bannir une adresse e-mail">

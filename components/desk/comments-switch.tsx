@@ -4,10 +4,12 @@ import { useActionState } from 'react';
 import { setCommentsFromDesk, type DeskState } from './actions';
 
 const initial: DeskState = { message: null, error: false };
+// The page these forms are on: their action without JavaScript (an empty action is invalid HTML).
+const PERMALINK = '/redaction/contenus';
 
 /** « Contenus »: whether a piece takes comments, and the button that turns it over at once. */
 export function CommentsSwitch({ piece, title, open, byEditor }: { piece: string; title: string; open: boolean; byEditor: boolean }) {
-  const [state, action, pending] = useActionState(setCommentsFromDesk, initial);
+  const [state, action, pending] = useActionState(setCommentsFromDesk, initial, PERMALINK);
   return (
     <form action={action} className="flex flex-wrap items-center gap-2" aria-label={`Commentaires de « ${title} »`}>
       <span>{open ? 'Ouverts' : 'Fermés'}{byEditor ? ' (rédaction)' : ''}</span>

@@ -4,10 +4,12 @@ import { useActionState } from 'react';
 import { sendTestLetterFromDesk, type DeskState } from './actions';
 
 const initial: DeskState = { message: null, error: false };
+// The page these forms are on: their action without JavaScript (an empty action is invalid HTML).
+const PERMALINK = '/redaction/lettre';
 
 /** « Renvoyer le test à moi-même »: the next letter of either kind, to the editor's address. */
 export function LetterTest() {
-  const [state, action, pending] = useActionState(sendTestLetterFromDesk, initial);
+  const [state, action, pending] = useActionState(sendTestLetterFromDesk, initial, PERMALINK);
   return (
     <form action={action} className="space-y-3" aria-label="Renvoyer le test à moi-même">
       <div className="flex flex-wrap gap-3">

@@ -17,7 +17,7 @@ export async function renameAccount(userId: string, name: string): Promise<strin
 /**
  * Deletes an account and signs it out everywhere: its comments stay, signed « Lecteur supprimé »,
  * without email; its ratings stay in the averages, each under a fresh anonymous key tied to
- * nobody. Returns the pieces touched.
+ * nobody; the editors' notes about it are erased. Returns the pieces touched.
  */
 export async function deleteAccount(userId: string): Promise<string[]> {
   const { prisma } = db();
@@ -32,6 +32,9 @@ export async function deleteAccount(userId: string): Promise<string[]> {
       WHERE user_id = ${userId} OR reader_key = ${key} RETURNING piece_key`;
     await tx.$executeRaw`UPDATE reports SET reader_key = 'x:' || gen_random_uuid() WHERE reader_key = ${key}`;
     await tx.$executeRaw`UPDATE comment_reactions SET user_id = NULL, reader_key = 'x:' || gen_random_uuid() WHERE user_id = ${userId} OR reader_key = ${key}`;
+    // The desk's notes about the reader go; its messages to them stay in the log, addressed to nobody.
+    await tx.$executeRaw`DELETE FROM reader_notes WHERE user_id = ${userId} OR reader_key = ${key}`;
+    await tx.$executeRaw`UPDATE desk_messages SET recipient = ${DELETED_READER}, user_id = NULL, email_key = NULL, reader_key = 'x:' || gen_random_uuid() WHERE user_id = ${userId} OR reader_key = ${key}`;
     await tx.session.deleteMany({ where: { userId } });
     const user = await tx.user.delete({ where: { id: userId } });
     // The account's address leaves the letter too: deleting the account erases it everywhere.

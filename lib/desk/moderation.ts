@@ -107,6 +107,8 @@ export async function moderationQueue() {
     signedIn: Boolean(row.userId),
     /** The term of a word list that held it (« à vérifier »), for the editor to judge. */
     matchedTerm: row.matchedList === 'review' ? row.matchedTerm : null,
+    // An email given with the comment, or an account's: the desk can write to the author.
+    writable: Boolean(row.email || row.userId),
     reports: row.reports.map((report) => ({ reason: report.reason, details: report.details, createdAt: report.createdAt.toISOString() })),
   }));
 }
@@ -127,6 +129,7 @@ export async function publishedForDesk(limit = 50) {
     badge: row.badge,
     featured: row.featuredAt !== null,
     useful: row.useful,
+    writable: Boolean(row.email || row.userId),
   }));
 }
 

@@ -7,6 +7,7 @@ import '@/lib/publishing/search-schemas';
 import '@/lib/readers/ranking-schemas';
 import '@/lib/newsletter/newsletter-schemas';
 import '@/lib/desk/moderation-schemas';
+import '@/lib/desk/reader-tools-schemas';
 
 // The API's description is generated from the same zod schemas the handlers validate with.
 /** The body of every error answer. */
@@ -22,7 +23,7 @@ export const apiErrorSchema = z
 
 type SchemaName =
   | 'RatingInput' | 'RatingSummary' | 'CommentInput' | 'CommentEdit' | 'CommentPage' | 'OwnComment' | 'ReactionAnswer' | 'ReportInput' | 'Report'
-  | 'SearchResults' | 'Rankings' | 'SubscriptionInput' | 'SubscriptionAnswer' | 'BanInput' | 'WordListsInput' | 'WordLists' | 'Error';
+  | 'SearchResults' | 'Rankings' | 'SubscriptionInput' | 'SubscriptionAnswer' | 'BanInput' | 'WordListsInput' | 'WordLists' | 'DeskMessageInput' | 'ReaderNoteInput' | 'Error';
 
 // Every schema given an id with .meta({ id }) is in zod's global registry: one component each.
 function componentSchemas() {
@@ -185,6 +186,22 @@ export function openApiDocument(serverUrl: string) {
           description: `${DESK}duration : 1h, 24h, 7d (une suspension, qui prend fin d’elle-même) ou permanent (par défaut). Pendant la suspension, l’auteur lit jusqu’à quand : « Vous pourrez de nouveau commenter le 3 décembre à 14 h ».`,
           requestBody: { required: true, ...jsonContent('BanInput') },
           responses: { '201': { description: 'Bannissement enregistré (expiresAt : sa fin, null si définitif)' }, ...errors('400', '401', '403', '404', '413', '415', '422', '503') },
+        },
+      },
+      '/api/moderation/messages': {
+        post: {
+          summary: 'Rédaction : écrire à l’auteur d’un commentaire (et, avec action, décider en même temps)',
+          description:
+            'Réservé à la rédaction (401 sans session, 403 pour un lecteur ou une autre origine). Le message part de EMAIL_FROM, avec Reply-To l’adresse de la rédaction (EDITOR_REPLY_TO), vers l’e-mail donné avec le commentaire ou, à défaut, celui du compte ; il est journalisé (action message). Sans e-mail ni compte : 422. Avec action (reject, delete, spam, approve), la décision suit l’envoi.',
+          requestBody: { required: true, ...jsonContent('DeskMessageInput') },
+          responses: { '201': { description: 'Message envoyé et journalisé' }, ...errors('400', '403', '404', '413', '415', '422', '503') },
+        },
+      },
+      '/api/moderation/notes': {
+        post: {
+          summary: 'Rédaction : une note sur le lecteur qui a écrit un commentaire (visible de la rédaction seule, dans son historique)',
+          requestBody: { required: true, ...jsonContent('ReaderNoteInput') },
+          responses: { '201': { description: 'Note enregistrée' }, ...errors('400', '403', '404', '413', '415', '422', '503') },
         },
       },
     },

@@ -14,6 +14,8 @@ export const ROUTE_METHODS: Record<string, readonly string[]> = {
   '/api/moderation/bans/[id]': ['DELETE'],
   '/api/moderation/comments': ['POST'],
   '/api/moderation/log': ['GET'],
+  '/api/moderation/messages': ['POST'],
+  '/api/moderation/notes': ['POST'],
   '/api/moderation/pieces': ['GET'],
   '/api/moderation/pieces/[section]/[slug]': ['PUT'],
   '/api/moderation/queue': ['GET'],

@@ -66,7 +66,7 @@ test.afterAll(async () => {
   if (folder) rmSync(folder, { recursive: true, force: true });
 });
 
-async function comment(input: { author: string; body: string; parentId?: string }, cookie = ''): Promise<string> {
+async function comment(input: { author: string; body: string; parentId?: string; email?: string }, cookie = ''): Promise<string> {
   const response = await fetch(`${stack.baseUrl}/api/pieces${PIECE}/comments`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', origin: stack.baseUrl, ...(cookie && { cookie }) },
@@ -126,6 +126,37 @@ test('every kind of page, and a piece under hostile comments, is valid HTML', as
 
   const files: Record<string, string> = { 'contenu-commente': piece, 'commentaires-suivants': await html(more ?? '') };
   for (const [name, url, status] of PAGES) files[name] = await html(url, status);
+  // The desk, with a reported comment in its queue (whose author gave an email: « Écrire à
+  // l’auteur » shows), and that reader's history with the desk's message and an editor's note.
+  const reported = await comment({ author: HOSTILE[1]?.author ?? '', body: HOSTILE[1]?.body ?? '', email: 'zoe@exemple.fr' });
+  const desk = async (path: string, body: unknown, cookie = editor) => {
+    const answer = await fetch(`${stack.baseUrl}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', origin: stack.baseUrl, cookie }, body: JSON.stringify(body) });
+    expect(answer.status, path).toBeLessThan(300);
+  };
+  await desk(`/api/comments/${reported}/reports`, { reason: 'abuse', details: HOSTILE[0]?.body }, '');
+  await desk('/api/moderation/messages', { commentId: reported, subject: 'Votre commentaire & « ses » <guillemets>', text: HOSTILE[5]?.body });
+  await desk('/api/moderation/notes', { commentId: reported, text: HOSTILE[6]?.body });
+  await desk('/api/moderation/bans', { commentId: ids[0], kind: 'reader', reason: 'Essai <b>du</b> pupitre', duration: '24h' });
+  const lists = await fetch(`${stack.baseUrl}/api/moderation/words`, {
+    method: 'PUT',
+    headers: { 'content-type': 'application/json', origin: stack.baseUrl, cookie: editor },
+    body: JSON.stringify({ refused: ['<b>gras</b>', 'Zoé « Zaza » & fils'], review: ['</textarea><script>x</script>', 'œuvre d’art'] }),
+  });
+  expect(lists.status).toBe(200);
+  const deskPages: [string, string][] = [
+    ['redaction', '/redaction'],
+    ['redaction-commentaires', '/redaction/commentaires'],
+    ['redaction-bannis', '/redaction/bannis'],
+    ['redaction-journal', '/redaction/journal'],
+    ['redaction-contenus', '/redaction/contenus'],
+    ['redaction-lettre', '/redaction/lettre'],
+    ['redaction-mots', '/redaction/mots'],
+    ['redaction-lecteur', `/redaction/lecteurs?commentaire=${reported}`],
+    ['redaction-lecteur-banni', `/redaction/lecteurs?commentaire=${ids[0]}`],
+  ];
+  for (const [name, url] of deskPages) files[name] = await html(url, 200, { headers: { cookie: editor } });
+  expect(files.redaction, 'a comment waits in the queue').toContain('Publié, signalé');
+  expect(files['redaction-lecteur']).toContain('Votre commentaire &amp; « ses » &lt;guillemets&gt;');
   // The page that gives back a comment sent to a closed piece.
   files['commentaire-refuse'] = await html(`/${CLOSED_PIECE}/commenter`, 403, {
     method: 'POST',

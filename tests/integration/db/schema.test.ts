@@ -33,6 +33,14 @@ describe('the migrations match schema.prisma', () => {
         'badge?:USER-DEFINED', 'featured_at?:timestamp with time zone', 'featured_by_id?:uuid', 'featured_notified_at?:timestamp with time zone', 'useful:integer',
         'matched_list?:USER-DEFINED', 'matched_term?:character varying',
       ],
+      desk_messages: [
+        'id:uuid', 'comment_id?:uuid', 'editor_id?:uuid', 'editor:character varying', 'recipient:character varying', 'subject:character varying',
+        'body:text', 'user_id?:character varying', 'reader_key:character varying', 'email_key?:character varying', 'created_at:timestamp with time zone',
+      ],
+      reader_notes: [
+        'id:uuid', 'comment_id?:uuid', 'editor_id?:uuid', 'editor:character varying', 'body:character varying',
+        'user_id?:character varying', 'reader_key:character varying', 'email_key?:character varying', 'created_at:timestamp with time zone',
+      ],
       comment_reactions: ['comment_id:uuid', 'reader_key:character varying', 'user_id?:character varying', 'created_at:timestamp with time zone'],
       moderation_events: [
         'id:uuid', 'editor_id?:uuid', 'editor:character varying', 'action:character varying', 'comment_id?:uuid',
@@ -188,6 +196,18 @@ describe('the migrations match schema.prisma', () => {
     await expect(prisma.comment.create({ data: { ...base, authorName: '  ', body: 'Bonjour' } })).rejects.toThrow();
     await expect(prisma.comment.create({ data: { ...base, authorName: 'x'.repeat(61), body: 'Bonjour' } })).rejects.toThrow();
     expect(await prisma.comment.count({ where: { pieceKey: piece } })).toBe(0);
+  });
+
+  it('keeps the desk’s messages and notes about a comment that is removed, without it', async () => {
+    const comment = await prisma.comment.create({ data: { pieceKey: `test/${randomUUID()}`, authorName: 'A', body: 'Bonjour', readerKey: 'r:1', addressKey: 'a:1' } });
+    const keys = { userId: 'u1', readerKey: 'r:1', emailKey: 'e:1' };
+    const message = await prisma.deskMessage.create({ data: { commentId: comment.id, editor: 'e@exemple.fr', recipient: 'a@exemple.fr', subject: 'Objet', body: 'Texte', ...keys } });
+    expect(message).toMatchObject({ editorId: null, createdAt: expect.any(Date), ...keys });
+    const note = await prisma.readerNote.create({ data: { commentId: comment.id, editor: 'e@exemple.fr', body: 'Note', readerKey: 'r:1' } });
+    expect(note).toMatchObject({ userId: null, emailKey: null, editorId: null });
+    await prisma.comment.delete({ where: { id: comment.id } });
+    expect((await prisma.deskMessage.findUniqueOrThrow({ where: { id: message.id } })).commentId).toBeNull();
+    expect((await prisma.readerNote.findUniqueOrThrow({ where: { id: note.id } })).commentId).toBeNull();
   });
 
   it('removes the replies and reports of a comment that is removed', async () => {

@@ -11,6 +11,8 @@ import { TEST_SECRET } from '../../fixtures/test-env.mjs';
 export { TEST_SECRET };
 
 export const EDITOR_EMAIL = 'redaction@exemple.fr';
+/** The desk's address: the Reply-To of what the desk writes to readers. */
+export const EDITOR_REPLY_TO = 'moderation@exemple.fr';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -40,6 +42,7 @@ export default async function setup(project: TestProject) {
     SITE_URL: `http://127.0.0.1:${port}`,
     EMAIL_SERVER: `smtp://127.0.0.1:${smtp.port}`,
     EDITOR_EMAILS: EDITOR_EMAIL,
+    EDITOR_REPLY_TO: EDITOR_REPLY_TO,
     // The tests drive the letter themselves, with a controlled clock (tests/integration/newsletter).
     NEWSLETTER_INTERVAL_SECONDS: '0',
   }, port);
