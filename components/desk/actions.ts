@@ -1,6 +1,7 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
+import { CHARTER_ARTICLE_IDS } from '@/lib/desk/charter';
 import { decide } from '@/lib/desk/decisions';
 import { requireEditor } from '@/lib/http/editor-access';
 import { liftBan, banAuthor, banEmail, MODERATION_ACTIONS, setPieceComments, type ModerationAction } from '@/lib/desk/moderation';
@@ -19,7 +20,8 @@ export async function moderateFromDesk(_previous: DeskState, formData: FormData)
     if (!MODERATION_ACTIONS.includes(action)) return { message: 'Action inconnue.', error: true };
     const ids = formData.getAll('ids').map(String).filter((id) => /^[0-9a-f-]{36}$/i.test(id));
     if (ids.length === 0) return { message: 'Cochez au moins un commentaire.', error: true };
-    const decisions = await decide(ids, action, editor, String(formData.get('reason') ?? '') || undefined);
+    const ground = CHARTER_ARTICLE_IDS.find((id) => id === formData.get('ground'));
+    const decisions = await decide(ids, action, editor, String(formData.get('reason') ?? '') || undefined, { ground });
     revalidatePath('/redaction');
     revalidatePath('/redaction/commentaires');
     return { message: `${decisions.length} décision(s) enregistrée(s).`, error: false };

@@ -1,16 +1,37 @@
 import 'server-only';
 import type { Account } from '@/lib/accounts/session';
+import type { CharterArticleId } from '@/lib/desk/charter';
 import { moderateComments, type ModerationAction } from '@/lib/desk/moderation';
 import { notifyFeaturedSoon, notifyReplySoon } from '@/lib/desk/notifications';
+import { publishedAmong, sendStatementSoon, type StatementInput } from '@/lib/desk/statements';
 import { revalidatePiece } from '@/lib/readers/piece-cache';
 
-/** An editor's decision, with its effects: the pieces' caches, the reply notifications, a featured author's e-mail. */
-export async function decide(ids: string[], action: ModerationAction, editor: Account, reason?: string) {
+/**
+ * What a rejection or a deletion tells its author (DSA art. 17): the charte article it applies
+ * (`courtoisie` by default), or, after a notice, the notice and the ground it was decided on.
+ */
+export type DecisionGrounds = { ground?: CharterArticleId; statement?: Pick<StatementInput, 'trigger' | 'ground' | 'automated'> };
+
+/** An editor's decision, with its effects: the pieces' caches, the reply notifications, a featured author's e-mail, the statements of reasons. */
+export async function decide(ids: string[], action: ModerationAction, editor: Account, reason?: string, grounds: DecisionGrounds = {}) {
+  const published = action === 'reject' || action === 'delete' ? await publishedAmong(ids) : new Set<string>();
   const decisions = await moderateComments(ids, action, editor, reason);
   for (const piece of new Set(decisions.map((decision) => decision.pieceKey))) revalidatePiece(piece);
   for (const decision of decisions) {
     if (decision.action === 'approve' && decision.parentId) notifyReplySoon(decision.id);
     if (decision.action === 'feature') notifyFeaturedSoon(decision.id);
+    // Spam gets no statement: DSA art. 17(2) exempts deceptive high-volume commercial content.
+    if (decision.action === 'reject' || decision.action === 'delete') {
+      sendStatementSoon({
+        commentId: decision.id,
+        measure: decision.action === 'delete' || published.has(decision.id) ? 'removal' : 'rejection',
+        trigger: grounds.statement?.trigger ?? { kind: 'own_initiative' },
+        ground: grounds.statement?.ground ?? { kind: 'charter', article: grounds.ground ?? 'courtoisie' },
+        automated: grounds.statement?.automated,
+        explanation: reason,
+        decidedBy: editor.email,
+      });
+    }
   }
   return decisions;
 }

@@ -6,7 +6,7 @@ export const MODERATION_ACTIONS = ['approve', 'reject', 'spam', 'delete', 'keep'
 export type ModerationAction = (typeof MODERATION_ACTIONS)[number];
 
 /** The French names of the decisions, for the desk and its log. */
-export const ACTION_LABELS: Record<ModerationAction | 'ban' | 'unban' | 'role' | 'close_comments' | 'open_comments', string> = {
+export const ACTION_LABELS: Record<ModerationAction | 'ban' | 'unban' | 'role' | 'close_comments' | 'open_comments' | 'notice' | 'notice_decision', string> = {
   approve: 'Approuver',
   reject: 'Rejeter',
   spam: 'Spam',
@@ -19,4 +19,6 @@ export const ACTION_LABELS: Record<ModerationAction | 'ban' | 'unban' | 'role' |
   ban: 'Bannissement',
   unban: 'Levée de bannissement',
   role: 'Rôle',
+  notice: 'Notification DSA reçue',
+  notice_decision: 'Décision sur une notification DSA',
 };

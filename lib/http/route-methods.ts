@@ -7,6 +7,7 @@
 export const ROUTE_METHODS: Record<string, readonly string[]> = {
   '/api/auth/[...nextauth]': ['GET', 'POST'],
   '/api/comments/[id]': ['PATCH', 'DELETE'],
+  '/api/comments/[id]/notices': ['POST'],
   '/api/comments/[id]/reaction': ['PUT', 'DELETE'],
   '/api/comments/[id]/reports': ['POST'],
   '/api/health': ['GET'],
@@ -14,6 +15,8 @@ export const ROUTE_METHODS: Record<string, readonly string[]> = {
   '/api/moderation/bans/[id]': ['DELETE'],
   '/api/moderation/comments': ['POST'],
   '/api/moderation/log': ['GET'],
+  '/api/moderation/notices': ['GET'],
+  '/api/moderation/notices/[id]/decision': ['POST'],
   '/api/moderation/pieces': ['GET'],
   '/api/moderation/pieces/[section]/[slug]': ['PUT'],
   '/api/moderation/queue': ['GET'],

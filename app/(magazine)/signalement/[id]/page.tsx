@@ -1,0 +1,52 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { CommentBody } from '@/components/comments/comment-body';
+import { NoticeForm } from '@/components/dsa/notice-form';
+import { noticeTarget } from '@/lib/desk/notices';
+import { formatDate } from '@/lib/format';
+
+export const metadata: Metadata = { title: 'Signaler un contenu illicite', robots: { index: false } };
+
+// Rendered for each request: the comment must still be published, and the form sent without
+// JavaScript comes back here with its outcome.
+export const instant = false;
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export default async function NoticePage({ params }: PageProps<'/signalement/[id]'>) {
+  const { id } = await params;
+  const comment = UUID.test(id) ? await noticeTarget(id.toLowerCase()) : null;
+  if (!comment) notFound();
+  const back = `/${comment.pieceKey}#commentaire-${comment.id}`;
+  return (
+    <section aria-labelledby="signalement-titre" className="mx-auto max-w-2xl space-y-6">
+      <header>
+        <h1 id="signalement-titre" className="font-serif text-4xl font-bold">
+          Signaler un contenu illicite
+        </h1>
+        <p className="mt-3 text-muted">
+          Ce formulaire sert à notifier à la rédaction un contenu que vous estimez contraire à la loi (article 16 du règlement européen sur les services numériques). Pour un commentaire simplement hors sujet ou désagréable, le bouton « Signaler » sous le commentaire suffit. Les règles appliquées sont celles de la{' '}
+          <Link href="/charte" className="underline underline-offset-4">
+            charte des commentaires
+          </Link>
+          .
+        </p>
+      </header>
+      <figure className="rounded-md border border-line p-4">
+        <figcaption className="mb-2 text-sm text-muted">
+          Le commentaire de <bdi className="font-semibold text-ink">{comment.author}</bdi>, le {formatDate(comment.createdAt)} (
+          <Link href={back} className="underline underline-offset-4">
+            le voir sous le contenu
+          </Link>
+          )
+        </figcaption>
+        <CommentBody text={comment.body} />
+      </figure>
+      <NoticeForm commentId={comment.id} back={back} />
+      <p className="text-sm text-muted">
+        Votre nom et votre e-mail ne servent qu’à traiter cette notification : ils ne sont pas communiqués à l’auteur du commentaire, sauf si la loi l’exige. Une notification abusive peut engager votre responsabilité.
+      </p>
+    </section>
+  );
+}
