@@ -89,7 +89,7 @@ export function DeskNotices({ notices }: { notices: DeskNotice[] }) {
           <li key={notice.id}>
             <article className="rounded-md border-2 border-accent p-4" aria-labelledby={`notification-${notice.id}`}>
               <h3 id={`notification-${notice.id}`} className="font-semibold">
-                Notification DSA {notice.reference} · {NOTICE_GROUND_LABELS[notice.ground]}
+                {`Notification DSA ${notice.reference} · ${NOTICE_GROUND_LABELS[notice.ground]}`}
               </h3>
               <p className="text-sm text-muted">
                 Reçue le {dateTime.format(new Date(notice.createdAt))} de <bdi>{notice.notifier.name}</bdi> ({notice.notifier.email})

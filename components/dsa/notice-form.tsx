@@ -13,7 +13,7 @@ const fieldClass = 'mt-1 w-full rounded-md border border-line bg-paper px-3 py-2
  * JavaScript the browser posts the form here and the answer is the page with the form's outcome.
  */
 export function NoticeForm({ commentId, back }: { commentId: string; back: string }) {
-  const [state, action, pending] = useActionState(submitNotice.bind(null, commentId), initial, `/signalement/${commentId}`);
+  const [state, action, pending] = useActionState(submitNotice.bind(null, commentId), initial, `/signalement?commentaire=${commentId}`);
   const id = useId();
   if (state.status === 'done') {
     return (

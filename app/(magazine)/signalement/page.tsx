@@ -8,15 +8,14 @@ import { formatDate } from '@/lib/format';
 
 export const metadata: Metadata = { title: 'Signaler un contenu illicite', robots: { index: false } };
 
-// Rendered for each request: the comment must still be published, and the form sent without
-// JavaScript comes back here with its outcome.
+// Rendered for each request: the comment must still be published (else a real 404: the comment is
+// in the query, not in a dynamic segment whose prerendered shell would already have answered 200),
+// and the form sent without JavaScript comes back here with its outcome.
 export const instant = false;
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-export default async function NoticePage({ params }: PageProps<'/signalement/[id]'>) {
-  const { id } = await params;
-  const comment = UUID.test(id) ? await noticeTarget(id.toLowerCase()) : null;
+export default async function NoticePage({ searchParams }: PageProps<'/signalement'>) {
+  const { commentaire } = await searchParams;
+  const comment = typeof commentaire === 'string' ? await noticeTarget(commentaire) : null;
   if (!comment) notFound();
   const back = `/${comment.pieceKey}#commentaire-${comment.id}`;
   return (
