@@ -132,9 +132,3 @@ export async function decideNotice(id: string, input: NoticeDecisionInput, edito
   return { id: notice.id, reference: notice.reference, decision: input.decision };
 }
 
-/** The published comment a notice form names, or null. */
-export async function noticeTarget(commentId: string) {
-  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(commentId)) return null;
-  const row = await db().prisma.comment.findFirst({ where: { id: commentId.toLowerCase(), status: 'published' }, select: { id: true, pieceKey: true, authorName: true, body: true, createdAt: true } });
-  return row && { id: row.id, pieceKey: row.pieceKey, author: row.authorName, body: row.body, createdAt: row.createdAt.toISOString() };
-}

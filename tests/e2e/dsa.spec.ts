@@ -9,7 +9,7 @@ import { startStack, type Stack } from './fixtures/stack';
 // wide and at 360 px. Comments are published at once on this stack.
 let stack: Stack;
 const EDITOR_SESSION = 'dsa-editor';
-const PIECE = 'articles/deleguer-l-animation-de-ses-reseaux';
+const PIECE = 'articles/choisir-un-seul-reseau-pour-commencer';
 
 test.beforeAll(async () => {
   stack = await startStack({ COMMENT_MODERATION: 'post', COMMENTS_CLOSE_AFTER_DAYS: '0' });

@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { CommentBody } from '@/components/comments/comment-body';
 import { NoticeForm } from '@/components/dsa/notice-form';
-import { noticeTarget } from '@/lib/desk/notices';
+import { noticeTarget } from '@/lib/desk/notice-target';
 import { formatDate } from '@/lib/format';
 
 export const metadata: Metadata = { title: 'Signaler un contenu illicite', robots: { index: false } };
