@@ -9,9 +9,10 @@ import { requireEditor } from '@/lib/http/editor-access';
 import type { DeskState } from './actions';
 
 /** « Notification DSA »: the editor's decision, with the same schema as POST /api/moderation/notices/{id}/decision. */
-export async function decideNoticeFromDesk(noticeId: string, _previous: DeskState, formData: FormData): Promise<DeskState> {
+export async function decideNoticeFromDesk(_previous: DeskState, formData: FormData): Promise<DeskState> {
   try {
     const editor = await requireEditor();
+    const noticeId = String(formData.get('notice') ?? '');
     const article = formData.get('article');
     const input = parseInput(noticeDecisionInputSchema, { decision: formData.get('decision') ?? undefined, explanation: formData.get('explanation') ?? undefined, ...(formData.get('decision') === 'charter' && article ? { article } : {}) });
     const decided = await decideNotice(noticeId, input, editor);

@@ -24,11 +24,11 @@ const initial: DeskState = { message: null, error: false };
 const dateTime = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Paris' });
 const field = 'mt-1 w-full rounded border border-line bg-paper px-2 py-1';
 
-function NoticeDecision({ notice }: { notice: DeskNotice }) {
-  const [state, action, pending] = useActionState(decideNoticeFromDesk.bind(null, notice.id), initial, '/redaction');
+function NoticeDecision({ notice, action, pending }: { notice: DeskNotice; action: (formData: FormData) => void; pending: boolean }) {
   const id = useId();
   return (
     <form action={action} className="mt-3 grid gap-3 sm:grid-cols-2" aria-label={`Décider la notification ${notice.reference}`}>
+      <input type="hidden" name="notice" value={notice.id} />
       <p>
         <label htmlFor={`${id}-decision`} className="text-sm font-semibold">
           Décision
@@ -66,11 +66,6 @@ function NoticeDecision({ notice }: { notice: DeskNotice }) {
         <button type="submit" disabled={pending} className="rounded-md border border-line px-3 py-1 text-sm font-semibold">
           Enregistrer la décision
         </button>
-        {state.message && (
-          <span role="status" className={state.error ? 'text-accent' : ''}>
-            {state.message}
-          </span>
-        )}
       </p>
     </form>
   );
@@ -78,9 +73,17 @@ function NoticeDecision({ notice }: { notice: DeskNotice }) {
 
 /** « Notification DSA »: the open notices of illegal content, first in the queue, each with its decision form. */
 export function DeskNotices({ notices }: { notices: DeskNotice[] }) {
-  if (notices.length === 0) return null;
+  // One state for every notice's form: a decided notice leaves the list, its outcome stays said.
+  const [state, action, pending] = useActionState(decideNoticeFromDesk, initial, '/redaction');
+  const outcome = state.message && (
+    <p role="status" className={`mb-4 ${state.error ? 'text-accent' : ''}`}>
+      {state.message}
+    </p>
+  );
+  if (notices.length === 0) return outcome || null;
   return (
     <section aria-labelledby="notifications-titre" className="mb-8 space-y-4">
+      {outcome}
       <h2 id="notifications-titre" className="font-serif text-2xl font-bold">
         Notifications DSA <span className="text-lg font-normal text-muted">({notices.length})</span>
       </h2>
@@ -106,7 +109,7 @@ export function DeskNotices({ notices }: { notices: DeskNotice[] }) {
               <p className="mt-2">
                 <span className="font-semibold">Explication de la personne qui notifie :</span> <span className="whitespace-pre-line">{notice.explanation}</span>
               </p>
-              <NoticeDecision notice={notice} />
+              <NoticeDecision notice={notice} action={action} pending={pending} />
             </article>
           </li>
         ))}

@@ -62,7 +62,7 @@ test('without JavaScript, « Signaler un contenu illicite » sends a notice and 
   await expect(page).toHaveURL(new RegExp(`/signalement\\?commentaire=${id}$`));
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Signaler un contenu illicite');
   await expect(page.getByText('fraude le fisc')).toBeVisible();
-  await expect(page.getByRole('link', { name: 'charte des commentaires' })).toHaveAttribute('href', '/charte');
+  await expect(page.getByRole('main').getByRole('link', { name: 'charte des commentaires', exact: true })).toHaveAttribute('href', '/charte');
   const form = page.getByRole('form', { name: 'Signaler un contenu illicite' });
   await expect(form).toHaveAttribute('action', `/signalement?commentaire=${id}`);
   await form.getByLabel('Motif').selectOption({ label: 'Injure ou diffamation' });
@@ -79,7 +79,7 @@ test('without JavaScript, « Signaler un contenu illicite » sends a notice and 
   expect(rows).toEqual([{ notifier_name: 'Alex Martin', ground: 'defamation' }]);
   // The comment form leads to the charte, without JavaScript too.
   await page.goto(`/${PIECE}`);
-  await expect(page.getByRole('form', { name: 'Laisser un commentaire' }).getByRole('link', { name: 'charte des commentaires' })).toHaveAttribute('href', '/charte');
+  await expect(page.getByRole('form', { name: 'Laisser un commentaire' }).getByRole('link', { name: 'charte des commentaires', exact: true })).toHaveAttribute('href', '/charte');
   await context.close();
 });
 
