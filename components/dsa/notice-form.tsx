@@ -2,6 +2,7 @@
 
 import Link from 'next/link';
 import { useActionState, useId } from 'react';
+import { useHydrated } from '@/components/reader/use-hydrated';
 import { NOTICE_EXPLANATION_MAX, NOTICE_GROUND_LABELS, NOTICE_GROUNDS } from '@/lib/desk/legal-grounds';
 import { submitNotice, type NoticeFormState } from './actions';
 
@@ -9,15 +10,23 @@ const initial: NoticeFormState = { status: 'idle', message: null };
 const fieldClass = 'mt-1 w-full rounded-md border border-line bg-paper px-3 py-2 text-ink';
 
 /**
- * « Signaler un contenu illicite » (DSA art. 16). The action's permalink is this page: without
- * JavaScript the browser posts the form here and the answer is the page with the form's outcome.
+ * « Signaler un contenu illicite » (DSA art. 16): a server action once the page is interactive;
+ * without JavaScript the form posts to /signalement/envoi, which sends the browser back here with
+ * the reference (`received`) or the field to correct (`refused`, its message).
  */
-export function NoticeForm({ commentId, back }: { commentId: string; back: string }) {
-  const [state, action, pending] = useActionState(submitNotice.bind(null, commentId), initial, `/signalement?commentaire=${commentId}`);
+export function NoticeForm({ commentId, back, received, refused }: { commentId: string; back: string; received?: string | null; refused?: { field?: string; message: string } | null }) {
+  const [answer, action, pending] = useActionState(submitNotice.bind(null, commentId), initial);
+  const hydrated = useHydrated();
   const id = useId();
+  const state: NoticeFormState =
+    answer.status === 'idle' && received
+      ? { status: 'done', message: `Votre notification est enregistrée sous la référence ${received}. Un accusé de réception vient de partir à votre adresse ; la décision de la rédaction vous y sera envoyée.` }
+      : answer.status === 'idle' && refused
+        ? { status: 'error', ...refused }
+        : answer;
   if (state.status === 'done') {
     return (
-      <div role="status" className="space-y-3 rounded-md border border-line p-4">
+      <div id="resultat" role="status" className="space-y-3 rounded-md border border-line p-4">
         <p className="font-semibold">{state.message}</p>
         <p>
           <Link href={back} className="underline underline-offset-4">
@@ -31,7 +40,8 @@ export function NoticeForm({ commentId, back }: { commentId: string; back: strin
   const described = (field: string) => (error(field) ? `${id}-${field}-error` : undefined);
   const message = (field: string) => error(field) && <span id={`${id}-${field}-error`} className="block text-sm text-accent">{error(field)}</span>;
   return (
-    <form action={action} className="space-y-5" aria-label="Signaler un contenu illicite" key={state.status === 'error' ? 'retry' : 'new'}>
+    <form action={hydrated ? action : '/signalement/envoi'} method="post" className="space-y-5" aria-label="Signaler un contenu illicite" key={state.status === 'error' ? 'retry' : 'new'}>
+      <input type="hidden" name="commentaire" value={commentId} />
       <p>
         <label htmlFor={`${id}-ground`} className="font-semibold">
           Motif
@@ -96,7 +106,7 @@ export function NoticeForm({ commentId, back }: { commentId: string; back: strin
           {pending ? 'Envoi…' : 'Envoyer la notification'}
         </button>
         {state.status === 'error' && !state.field && (
-          <span role="alert" className="text-accent">
+          <span id="resultat" role="alert" className="text-accent">
             {state.message}
           </span>
         )}

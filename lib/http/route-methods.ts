@@ -47,6 +47,7 @@ export const ROUTE_METHODS: Record<string, readonly string[]> = {
   '/[section]/[slug]/noter': ['POST'],
   '/[section]/[slug]/utile': ['POST'],
   '/redaction/lettre/abonnes.csv': ['GET'],
+  '/signalement/envoi': ['POST'],
 };
 
 const MATCHERS = Object.entries(ROUTE_METHODS).map(([route, methods]) => {
