@@ -64,13 +64,14 @@ test('without JavaScript, « Signaler un contenu illicite » sends a notice and 
   await expect(page.getByText('fraude le fisc')).toBeVisible();
   await expect(page.getByRole('main').getByRole('link', { name: 'charte des commentaires', exact: true })).toHaveAttribute('href', '/charte');
   const form = page.getByRole('form', { name: 'Signaler un contenu illicite' });
-  await expect(form).toHaveAttribute('action', `/signalement?commentaire=${id}`);
+  await expect(form).toHaveAttribute('action', '/signalement/envoi');
   await form.getByLabel('Motif').selectOption({ label: 'Injure ou diffamation' });
   await form.getByLabel('En quoi ce contenu est-il illicite ?').fill('Une accusation de fraude fiscale, sans preuve, contre une personne reconnaissable.');
   await form.getByLabel('Votre nom').fill('Alex Martin');
   await form.getByLabel('Votre e-mail').fill('alex.martin@exemple.fr');
   await form.getByLabel(/Je déclare de bonne foi/).check();
   await form.getByRole('button', { name: 'Envoyer la notification' }).click();
+  await expect(page).toHaveURL(/reference=DSA-/);
   await expect(page.getByRole('status')).toContainText(/enregistrée sous la référence DSA-\d{4}-[0-9A-Z]{5}/);
   const client = new pg.Client({ connectionString: stack.databaseUrl });
   await client.connect();

@@ -147,6 +147,28 @@ describe('a notice of illegal content (DSA art. 16)', () => {
     expect(await noticesOf(id)).toBe(0);
   });
 
+  it('works without JavaScript: the form posts to /signalement/envoi and comes back with its reference, or the field to correct', async () => {
+    const id = await publishedComment('Un commentaire signalé depuis un navigateur sans JavaScript.');
+    const form = (fields: Record<string, string>) =>
+      fetch(`${baseUrl}/signalement/envoi`, { method: 'POST', redirect: 'manual', headers: { 'content-type': 'application/x-www-form-urlencoded', origin: baseUrl, 'x-forwarded-for': '198.18.3.3' }, body: new URLSearchParams(fields).toString() });
+    const fields = { commentaire: id, ground: 'hate', explanation: 'Un appel à la violence contre un groupe.', name: 'Lou', email: 'lou@exemple.fr', goodFaith: 'on' };
+    const refused = await form({ ...fields, goodFaith: '' });
+    expect(refused.status).toBe(303);
+    expect(refused.headers.get('location')).toBe(`/signalement?commentaire=${id}&erreur=goodFaith#resultat`);
+    expect(await noticesOf(id)).toBe(0);
+    const page = await (await fetch(`${baseUrl}/signalement?commentaire=${id}&erreur=goodFaith`)).text();
+    expect(page).toContain('Cochez la déclaration de bonne foi');
+    const sent = await form(fields);
+    expect(sent.status).toBe(303);
+    const reference = /reference=(DSA-\d{4}-[0-9A-Z]{5})/.exec(sent.headers.get('location') ?? '')?.[1];
+    expect(reference).toBeDefined();
+    expect(await noticesOf(id)).toBe(1);
+    const answer = await (await fetch(`${baseUrl}${sent.headers.get('location') ?? ''}`)).text();
+    expect(answer).toContain(`enregistrée sous la référence ${reference}`);
+    // A reference that is not this comment's is not confirmed.
+    expect(await (await fetch(`${baseUrl}/signalement?commentaire=${id}&reference=DSA-2026-AAAAA`)).text()).not.toContain('enregistrée sous la référence');
+  });
+
   it('answers 404 for a comment that is not published, and stores nothing', async () => {
     const pending = await new Visitor().post(pieceApi(PIECE).comments, { author: 'Invité', body: 'En attente de la rédaction.' });
     const id = (pending.body.comment as { id: string }).id;
