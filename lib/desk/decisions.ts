@@ -24,7 +24,8 @@ export async function decide(ids: string[], action: ModerationAction, editor: Ac
     if (decision.action === 'reject' || decision.action === 'delete') {
       sendStatementSoon({
         commentId: decision.id,
-        measure: decision.action === 'delete' || published.has(decision.id) ? 'removal' : 'rejection',
+        // Taking down a published comment is a removal; refusing one that waited, a refusal to publish.
+        measure: published.has(decision.id) ? 'removal' : 'rejection',
         trigger: grounds.statement?.trigger ?? { kind: 'own_initiative' },
         ground: grounds.statement?.ground ?? { kind: 'charter', article: grounds.ground ?? 'courtoisie' },
         automated: grounds.statement?.automated,
