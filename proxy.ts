@@ -1,15 +1,19 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { accountFromSessionToken, SESSION_COOKIES } from '@/lib/accounts/session';
+import { NOT_FOUND_PATH } from '@/lib/content/known-paths';
+import { noticeTarget } from '@/lib/desk/notice-target';
 import { env } from '@/lib/env';
 import { isForeignOrigin } from '@/lib/http/origin';
 
 // The editors' desk answers 401 to a visitor and 403 to a reader, as real HTTP statuses: its
 // pages stream, so the check must happen before rendering starts. (Navigations inside the app
 // go on to the desk's layout, which shows the same refusal.)
+// « Signaler un contenu illicite » about a comment that is not published is a real 404 too, for
+// the same reason (a notFound() from the page comes after the status).
 // Server actions (requests carrying `Next-Action`) from another origin are refused here with a
 // 403 and a French message, as the API's writes are (Next would abort them with a 500).
 export const config = {
-  matcher: ['/redaction', '/redaction/:path*', { source: '/:path*', has: [{ type: 'header', key: 'next-action' }] }],
+  matcher: ['/redaction', '/redaction/:path*', '/signalement', { source: '/:path*', has: [{ type: 'header', key: 'next-action' }] }],
 };
 
 const page = (status: 401 | 403) => {
@@ -28,6 +32,10 @@ export async function proxy(request: NextRequest) {
       { error: { code: 'forbidden_origin', message: 'Cette action doit être faite depuis le site Place des Réseaux lui-même.' } },
       { status: 403 },
     );
+  }
+  if (request.nextUrl.pathname === '/signalement') {
+    const published = await noticeTarget(request.nextUrl.searchParams.get('commentaire') ?? '').catch(() => true);
+    return published ? NextResponse.next() : NextResponse.rewrite(new URL(NOT_FOUND_PATH, request.url));
   }
   if (!request.nextUrl.pathname.startsWith('/redaction') || request.headers.has('rsc')) return NextResponse.next();
   const token = SESSION_COOKIES.map((name) => request.cookies.get(name)?.value).find((value) => value !== undefined);

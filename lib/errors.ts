@@ -17,6 +17,7 @@ export type ErrorCode =
   | 'not_found'
   | 'method_not_allowed'
   | 'already_reported'
+  | 'already_decided'
   | 'payload_too_large'
   | 'validation_failed'
   | 'refused_term'
@@ -44,6 +45,7 @@ const STATUS: Record<ErrorCode, number> = {
   not_found: 404,
   method_not_allowed: 405,
   already_reported: 409,
+  already_decided: 409,
   payload_too_large: 413,
   validation_failed: 422,
   refused_term: 422,

@@ -100,6 +100,13 @@ export function CommentForm({ target, parentId, heading, onDone, closed = false 
         </span>
         {error('body') && <span id={`${id}-body-error`} className="text-sm text-accent">{error('body')}</span>}
       </p>
+      <p className="text-sm text-muted">
+        Les commentaires suivent la{' '}
+        <Link href="/charte" className="underline underline-offset-4">
+          charte des commentaires
+        </Link>{' '}
+        : courtoisie, pas de spam, pas d’attaque personnelle, rien d’illicite.
+      </p>
       <p className="text-sm">
         <label>
           <input type="checkbox" name="notify" value="on" className="mr-2" />

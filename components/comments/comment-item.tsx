@@ -29,6 +29,14 @@ export function CommentItem({ comment, status, actions, children }: Props) {
           </header>
           <CommentBody text={comment.body} />
           {actions}
+          {/* A plain link (DSA art. 16), there without JavaScript: beside « Signaler », which needs it. */}
+          {actions && !status && (
+            <p className="mt-1 text-xs">
+              <a href={`/signalement?commentaire=${comment.id}`} rel="nofollow" className="text-muted underline-offset-4 hover:text-ink hover:underline">
+                Signaler un contenu illicite
+              </a>
+            </p>
+          )}
         </>
       )}
       {children}

@@ -1,9 +1,10 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
-import { decide } from '@/lib/desk/decisions';
+import { CHARTER_ARTICLE_IDS } from '@/lib/desk/charter';
+import { banAuthorAndTell, decide } from '@/lib/desk/decisions';
 import { requireEditor } from '@/lib/http/editor-access';
-import { liftBan, banAuthor, banEmail, MODERATION_ACTIONS, setPieceComments, type ModerationAction } from '@/lib/desk/moderation';
+import { liftBan, banEmail, MODERATION_ACTIONS, setPieceComments, type ModerationAction } from '@/lib/desk/moderation';
 import { publishedPieceKey } from '@/lib/content';
 import { revalidatePiece } from '@/lib/readers/piece-cache';
 import { actionError } from '@/lib/http/action-context';
@@ -20,7 +21,8 @@ export async function moderateFromDesk(_previous: DeskState, formData: FormData)
     if (!MODERATION_ACTIONS.includes(action)) return { message: 'Action inconnue.', error: true };
     const ids = formData.getAll('ids').map(String).filter((id) => /^[0-9a-f-]{36}$/i.test(id));
     if (ids.length === 0) return { message: 'Cochez au moins un commentaire.', error: true };
-    const decisions = await decide(ids, action, editor, String(formData.get('reason') ?? '') || undefined);
+    const ground = CHARTER_ARTICLE_IDS.find((id) => id === formData.get('ground'));
+    const decisions = await decide(ids, action, editor, String(formData.get('reason') ?? '') || undefined, { ground });
     revalidatePath('/redaction');
     revalidatePath('/redaction/commentaires');
     return { message: `${decisions.length} décision(s) enregistrée(s).`, error: false };
@@ -41,7 +43,7 @@ export async function banFromDesk(_previous: DeskState, formData: FormData): Pro
     if (commentId) {
       const kind = String(formData.get('kind'));
       if (kind !== 'account' && kind !== 'reader' && kind !== 'email') return { message: 'Type de bannissement inconnu.', error: true };
-      await banAuthor(String(commentId), kind, reason, editor, duration);
+      await banAuthorAndTell(String(commentId), kind, reason, editor, duration);
     } else {
       const email = String(formData.get('email') ?? '').trim();
       if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) return { message: 'Cette adresse e-mail n’est pas valide.', error: true };

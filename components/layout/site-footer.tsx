@@ -30,6 +30,16 @@ export function SiteFooter() {
                 Thèmes
               </Link>
             </li>
+            <li>
+              <Link href="/charte" className="underline underline-offset-4">
+                Charte des commentaires
+              </Link>
+            </li>
+            <li>
+              <Link href="/transparence" className="underline underline-offset-4">
+                Transparence
+              </Link>
+            </li>
           </ul>
         </nav>
       </div>

@@ -6,7 +6,7 @@ export const MODERATION_ACTIONS = ['approve', 'reject', 'spam', 'delete', 'keep'
 export type ModerationAction = (typeof MODERATION_ACTIONS)[number];
 
 /** The French names of the decisions, for the desk and its log. */
-export const ACTION_LABELS: Record<ModerationAction | 'ban' | 'unban' | 'role' | 'close_comments' | 'open_comments' | 'words' | 'auto_hold' | 'auto_reject' | 'message', string> = {
+export const ACTION_LABELS: Record<ModerationAction | 'ban' | 'unban' | 'role' | 'close_comments' | 'open_comments' | 'words' | 'auto_hold' | 'auto_reject' | 'message' | 'notice' | 'notice_decision', string> = {
   approve: 'Approuver',
   reject: 'Rejeter',
   spam: 'Spam',
@@ -23,4 +23,6 @@ export const ACTION_LABELS: Record<ModerationAction | 'ban' | 'unban' | 'role' |
   auto_hold: 'Retenu par les listes de mots (à vérifier)',
   auto_reject: 'Rejeté par les listes de mots (refusé)',
   message: 'Message à l’auteur',
+  notice: 'Notification DSA reçue',
+  notice_decision: 'Décision sur une notification DSA',
 };

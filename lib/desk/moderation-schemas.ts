@@ -1,3 +1,4 @@
+import { CHARTER_ARTICLE_IDS } from '@/lib/desk/charter';
 import { MODERATION_ACTIONS } from '@/lib/desk/moderation-actions';
 import { BAN_DURATIONS } from '@/lib/desk/ban-durations';
 import { z } from '@/lib/zod';
@@ -8,6 +9,8 @@ export const moderationInputSchema = z
     ids: z.array(z.uuid({ error: 'Identifiant de commentaire invalide.' })).min(1, { error: 'Choisissez au moins un commentaire.' }).max(200),
     action: z.enum(MODERATION_ACTIONS, { error: 'Action inconnue : approve, reject, spam, delete, keep, feature ou unfeature.' }),
     reason: z.string().trim().max(500).optional(),
+    // The charte article a rejection or deletion applies, cited in the author's statement of reasons (DSA art. 17).
+    ground: z.enum(CHARTER_ARTICLE_IDS, { error: 'Article de la charte inconnu (« ground ») : courtoisie, spam, attaque ou illicite.' }).optional(),
   })
   .strict()
   .meta({ id: 'ModerationInput' });

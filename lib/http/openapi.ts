@@ -7,6 +7,7 @@ import '@/lib/publishing/search-schemas';
 import '@/lib/readers/ranking-schemas';
 import '@/lib/newsletter/newsletter-schemas';
 import '@/lib/desk/moderation-schemas';
+import '@/lib/desk/notice-schemas';
 import '@/lib/desk/reader-tools-schemas';
 
 // The API's description is generated from the same zod schemas the handlers validate with.
@@ -23,7 +24,8 @@ export const apiErrorSchema = z
 
 type SchemaName =
   | 'RatingInput' | 'RatingSummary' | 'CommentInput' | 'CommentEdit' | 'CommentPage' | 'OwnComment' | 'ReactionAnswer' | 'ReportInput' | 'Report'
-  | 'SearchResults' | 'Rankings' | 'SubscriptionInput' | 'SubscriptionAnswer' | 'BanInput' | 'WordListsInput' | 'WordLists' | 'DeskMessageInput' | 'ReaderNoteInput' | 'Error';
+  | 'SearchResults' | 'Rankings' | 'SubscriptionInput' | 'SubscriptionAnswer' | 'Error'
+  | 'BanInput' | 'WordListsInput' | 'WordLists' | 'DeskMessageInput' | 'ReaderNoteInput' | 'NoticeInput' | 'NoticeAnswer' | 'NoticeDecisionInput' | 'ModerationInput';
 
 // Every schema given an id with .meta({ id }) is in zod's global registry: one component each.
 function componentSchemas() {
@@ -204,7 +206,46 @@ export function openApiDocument(serverUrl: string) {
           responses: { '201': { description: 'Note enregistrée' }, ...errors('400', '403', '404', '413', '415', '422', '503') },
         },
       },
+      ...dsaPaths(),
     },
     components: { schemas: componentSchemas() },
+  };
+}
+
+// DSA: the notice of illegal content (art. 16) and the editors' decisions, with statements of reasons (art. 17).
+function dsaPaths() {
+  const editorErrors = { '401': { description: 'Pas connecté', ...jsonContent('Error') }, ...errors('403', '422', '503') };
+  return {
+    '/api/comments/{id}/notices': {
+      parameters: commentParams,
+      post: {
+        summary: 'Signaler un contenu illicite (règlement sur les services numériques, article 16)',
+        description:
+          'Une notification motivée : le motif (defamation, hate, privacy, counterfeit, other), l’explication (2 000 caractères au plus), le nom et l’e-mail de la personne qui notifie, la déclaration de bonne foi (goodFaith: true). Elle est enregistrée comme notification (pas comme signalement rapide), un accusé de réception avec la référence part par e-mail, et la décision de la rédaction sera envoyée à cette adresse. Seulement sur un commentaire publié (sinon 404). Limites par minute : celles des signalements.',
+        requestBody: { required: true, ...jsonContent('NoticeInput') },
+        responses: { '201': { description: 'Notification enregistrée, avec sa référence', ...jsonContent('NoticeAnswer') }, ...errors(...writeErrors) },
+      },
+    },
+    '/api/moderation/notices': {
+      get: { summary: 'Rédaction : les notifications DSA à décider, les plus anciennes d’abord', responses: { '200': { description: 'Les notifications ouvertes' }, ...editorErrors } },
+    },
+    '/api/moderation/notices/{id}/decision': {
+      parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } }],
+      post: {
+        summary: 'Rédaction : décider une notification DSA',
+        description:
+          'illegal (contenu illicite : le commentaire est supprimé), charter (contraire à la charte : il est rejeté ; article facultatif), none (aucune action). La personne qui a notifié reçoit la décision, son explication et ses recours ; l’auteur du commentaire retiré reçoit l’exposé des motifs (article 17). 409 already_decided si la notification est déjà décidée.',
+        requestBody: { required: true, ...jsonContent('NoticeDecisionInput') },
+        responses: { '200': { description: 'Décision enregistrée' }, ...errors('404', '409'), ...editorErrors },
+      },
+    },
+    '/api/moderation/comments': {
+      post: {
+        summary: 'Rédaction : une décision sur un ou plusieurs commentaires',
+        description: 'Un rejet (reject) ou une suppression (delete) envoie à l’auteur, si son e-mail est connu, l’exposé des motifs de l’article 17 du DSA, qui cite l’article de la charte « ground » (courtoisie par défaut). Le spam n’en reçoit pas (article 17, paragraphe 2).',
+        requestBody: { required: true, ...jsonContent('ModerationInput') },
+        responses: { '200': { description: 'Les décisions prises' }, ...editorErrors },
+      },
+    },
   };
 }

@@ -7,6 +7,7 @@
 export const ROUTE_METHODS: Record<string, readonly string[]> = {
   '/api/auth/[...nextauth]': ['GET', 'POST'],
   '/api/comments/[id]': ['PATCH', 'DELETE'],
+  '/api/comments/[id]/notices': ['POST'],
   '/api/comments/[id]/reaction': ['PUT', 'DELETE'],
   '/api/comments/[id]/reports': ['POST'],
   '/api/health': ['GET'],
@@ -16,6 +17,8 @@ export const ROUTE_METHODS: Record<string, readonly string[]> = {
   '/api/moderation/log': ['GET'],
   '/api/moderation/messages': ['POST'],
   '/api/moderation/notes': ['POST'],
+  '/api/moderation/notices': ['GET'],
+  '/api/moderation/notices/[id]/decision': ['POST'],
   '/api/moderation/pieces': ['GET'],
   '/api/moderation/pieces/[section]/[slug]': ['PUT'],
   '/api/moderation/queue': ['GET'],
@@ -47,6 +50,7 @@ export const ROUTE_METHODS: Record<string, readonly string[]> = {
   '/[section]/[slug]/noter': ['POST'],
   '/[section]/[slug]/utile': ['POST'],
   '/redaction/lettre/abonnes.csv': ['GET'],
+  '/signalement/envoi': ['POST'],
 };
 
 const MATCHERS = Object.entries(ROUTE_METHODS).map(([route, methods]) => {

@@ -4,6 +4,7 @@ import { closingInstant, commentsOpen, openByContent } from '@/lib/readers/comme
 import { EDIT_WINDOW_MS, initialStatus, withinEditWindow, type ModerationSettings } from '@/lib/readers/comment-rules';
 import { publicReply } from '@/lib/readers/comment-listing';
 import { bannedError } from '@/lib/desk/bans';
+import { sendStatementSoon } from '@/lib/desk/statements';
 import { db } from '@/lib/db/client';
 import { env } from '@/lib/env';
 import { ApiError, MESSAGES } from '@/lib/errors';
@@ -128,7 +129,19 @@ export async function createComment(pieceKey: string, input: CommentInput, write
   if (row.outcome === 'comments_closed') throw commentsClosedError();
   if (row.outcome === 'too_many_comments') throw tooManyActions('comment', Number(row.waitMs));
   if (row.outcome === 'banned') throw bannedError(row.until, (options.now ?? new Date()).getTime());
-  if (row.outcome === 'refused_term') throw refusedTermError();
+  if (row.outcome === 'refused_term') {
+    // Stored as rejected by the word lists alone: its author is told why (DSA art. 17), when an email is known.
+    sendStatementSoon({
+      commentId: row.id,
+      measure: 'rejection',
+      trigger: { kind: 'own_initiative' },
+      automated: { detection: true, decision: true },
+      ground: { kind: 'charter', article: 'courtoisie' },
+      explanation: 'Le commentaire contient un terme de la liste des termes que la rédaction n’accepte pas.',
+      decidedBy: null,
+    });
+    throw refusedTermError();
+  }
   if (row.outcome === 'parent_not_found') throw new ApiError('comment_not_found', 'Le commentaire auquel vous répondez n’existe plus ou n’est pas visible.');
   return {
     id: row.id, author: input.author, body: input.body, createdAt: row.createdAt.toISOString(), editedAt: null,

@@ -8,7 +8,7 @@ import { ApiError } from '@/lib/errors';
 // statement for a rating and with a comment's other checks, in one statement of their own here.
 
 /** What a reader may do so many times a minute, per reader and per address. */
-type ReaderAction = 'comment' | 'rating' | 'reaction' | 'report' | 'subscription';
+type ReaderAction = 'comment' | 'rating' | 'reaction' | 'report' | 'notice' | 'subscription';
 /** …and what an address may do so many times a minute, whoever asks. */
 type RateLimitedAction = ReaderAction | 'search';
 
@@ -18,6 +18,8 @@ export const LIMITS: Record<ReaderAction, { reader: number; address: number }> =
   // « Utile »: the limits of a rating, counted apart.
   reaction: { reader: env.RATE_RATINGS_PER_MINUTE_READER, address: env.RATE_RATINGS_PER_MINUTE_ADDRESS },
   report: { reader: env.RATE_REPORTS_PER_MINUTE_READER, address: env.RATE_REPORTS_PER_MINUTE_READER * 3 },
+  // A DSA notice: the limits of a report, counted apart.
+  notice: { reader: env.RATE_REPORTS_PER_MINUTE_READER, address: env.RATE_REPORTS_PER_MINUTE_READER * 3 },
   // The letter's form: the same limits as a comment's, counted apart.
   subscription: { reader: env.RATE_COMMENTS_PER_MINUTE_READER, address: env.RATE_COMMENTS_PER_MINUTE_ADDRESS },
 };
@@ -27,6 +29,7 @@ const MESSAGES: Record<RateLimitedAction, string> = {
   rating: 'Vous avez changé votre note de nombreuses fois en peu de temps. Patientez un peu avant de réessayer.',
   reaction: 'Vous avez marqué beaucoup de commentaires comme utiles en peu de temps. Patientez un peu avant de réessayer.',
   report: 'Vous avez envoyé beaucoup de signalements en peu de temps. Patientez un peu avant de réessayer.',
+  notice: 'Vous avez envoyé beaucoup de notifications en peu de temps. Patientez un peu avant de réessayer.',
   subscription: 'Vous avez envoyé beaucoup de demandes d’inscription en peu de temps. Patientez un peu avant de réessayer.',
   search: 'Vous avez lancé beaucoup de recherches en peu de temps. Patientez un peu avant de réessayer.',
 };

@@ -11,6 +11,8 @@ import { consumeRateLimit, LIMITS, tooManyActions, tooManyNewRatings } from '@/l
 import { writeRating, type RatingAggregate } from '@/lib/readers/ratings';
 import { notifyEditorsSoon, notifyReplySoon } from '@/lib/desk/notifications';
 import { reportComment } from '@/lib/readers/reports';
+import { receiveNotice } from '@/lib/desk/notices';
+import type { NoticeInput } from '@/lib/desk/notice-schemas';
 import type { CommentBadge, CommentInput, OwnComment } from '@/lib/readers/comment-schemas';
 import type { ReportInput } from '@/lib/readers/report-schemas';
 
@@ -70,4 +72,10 @@ export async function reportAs(writer: Writer, commentId: string, input: ReportI
   const report = await reportComment(commentId, input, writer.readerKey);
   notifyEditorsSoon();
   return report;
+}
+
+/** A reader's notice of illegal content (DSA art. 16), limited like a report. */
+export async function noticeAs(writer: Writer, commentId: string, input: NoticeInput) {
+  await consumeRateLimit('notice', writer);
+  return receiveNotice(commentId, input, writer.readerKey);
 }

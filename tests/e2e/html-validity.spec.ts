@@ -38,6 +38,9 @@ const PAGES: [string, string, number][] = [
   ['lettre-confirmer', '/lettre/confirmer?abonne=x&rythme=each&date=1&jeton=y', 200],
   ['lettre-desinscription', '/lettre/desinscription?abonne=x&jeton=y', 200],
   ['connexion', '/connexion', 200],
+  ['charte', '/charte', 200],
+  ['transparence', '/transparence', 200],
+  ['transparence-trimestre', '/transparence?trimestre=2026-3', 200],
   ['article-inconnu', '/articles/nexiste-pas', 404],
   ['page-inconnue', '/cette-page-nexiste-pas', 404],
 ];
@@ -157,6 +160,8 @@ test('every kind of page, and a piece under hostile comments, is valid HTML', as
   for (const [name, url] of deskPages) files[name] = await html(url, 200, { headers: { cookie: editor } });
   expect(files.redaction, 'a comment waits in the queue').toContain('Publié, signalé');
   expect(files['redaction-lecteur']).toContain('Votre commentaire &amp; « ses » &lt;guillemets&gt;');
+  // « Signaler un contenu illicite » about a published comment (DSA art. 16).
+  files['signalement'] = await html(`/signalement?commentaire=${ids[0]}`);
   // The page that gives back a comment sent to a closed piece.
   files['commentaire-refuse'] = await html(`/${CLOSED_PIECE}/commenter`, 403, {
     method: 'POST',

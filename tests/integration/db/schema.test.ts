@@ -46,6 +46,7 @@ describe('the migrations match schema.prisma', () => {
         'id:uuid', 'editor_id?:uuid', 'editor:character varying', 'action:character varying', 'comment_id?:uuid',
         'piece_key?:character varying', 'target?:character varying', 'reason?:character varying', 'created_at:timestamp with time zone',
         'duration?:character varying',
+        'notice_id?:uuid',
       ],
       newsletter_bounces: ['email_hash:character varying', 'bounced_at:timestamp with time zone', 'reason:character varying'],
       newsletter_deliveries: [
@@ -58,6 +59,11 @@ describe('the migrations match schema.prisma', () => {
       ],
       newsletter_subscribers: [
         'id:uuid', 'email:character varying', 'rhythm:USER-DEFINED', 'created_at:timestamp with time zone', 'confirmed_at?:timestamp with time zone',
+      ],
+      notices: [
+        'id:uuid', 'reference:character varying', 'comment_id:uuid', 'ground:character varying', 'explanation:character varying',
+        'notifier_name:character varying', 'notifier_email:character varying', 'reader_key:character varying', 'created_at:timestamp with time zone',
+        'decision?:character varying', 'decision_explanation?:character varying', 'decided_at?:timestamp with time zone', 'decided_by_id?:uuid',
       ],
       notification_state: ['key:character varying', 'last_sent_at:timestamp with time zone'],
       piece_figures: [
@@ -83,6 +89,10 @@ describe('the migrations match schema.prisma', () => {
       users: [
         'id:uuid', 'email:character varying', 'email_verified?:timestamp with time zone', 'name?:character varying',
         'role:USER-DEFINED', 'created_at:timestamp with time zone',
+      ],
+      statements: [
+        'id:uuid', 'comment_id?:uuid', 'notice_id?:uuid', 'measure:character varying', 'recipient?:character varying', 'sent_by:character varying',
+        'subject:character varying', 'text:text', 'created_at:timestamp with time zone',
       ],
       verification_tokens: ['identifier:character varying', 'token:character varying', 'expires:timestamp with time zone'],
       word_list_terms: ['list:USER-DEFINED', 'term:character varying', 'query:tsquery', 'lexemes:ARRAY', 'created_at:timestamp with time zone'],
@@ -174,6 +184,25 @@ describe('the migrations match schema.prisma', () => {
     await prisma.newsletterSubscriber.delete({ where: { id: subscriber.id } });
     expect(await prisma.newsletterDelivery.count({ where: { sendId: send.id } })).toBe(0);
     expect(await prisma.newsletterSend.findUnique({ where: { id: send.id } })).toMatchObject({ pieceKey: piece });
+  });
+
+  it('round-trips the DSA models: a notice gone with its comment, its statement kept without it', async () => {
+    const comment = await prisma.comment.create({ data: { pieceKey: `test/${randomUUID()}`, authorName: 'A', body: 'Bonjour', readerKey: 'r:1', addressKey: 'a:1' } });
+    const reference = `DSA-T-${randomUUID().slice(0, 8)}`;
+    const base = { commentId: comment.id, ground: 'privacy', explanation: 'Adresse', notifierName: 'N', notifierEmail: 'n@exemple.fr', readerKey: 'r:2' };
+    const notice = await prisma.notice.create({ data: { ...base, reference } });
+    expect(notice).toMatchObject({ decision: null, decisionExplanation: null, decidedAt: null, decidedById: null, createdAt: expect.any(Date) });
+    await expect(prisma.notice.create({ data: { ...base, reference } })).rejects.toMatchObject({ code: 'P2002' });
+    await expect(prisma.notice.create({ data: { ...base, reference: `${reference}b`, ground: 'rumeur' } })).rejects.toThrow();
+    await expect(prisma.notice.update({ where: { id: notice.id }, data: { decision: 'peut-être' } })).rejects.toThrow();
+    await prisma.notice.update({ where: { id: notice.id }, data: { decision: 'illegal', decisionExplanation: 'Oui', decidedAt: new Date(), decidedById: randomUUID() } });
+    const statement = await prisma.statement.create({ data: { commentId: comment.id, noticeId: notice.id, measure: 'removal', recipient: 'a@exemple.fr', sentBy: 'x', subject: 'S', text: 'T' } });
+    expect(statement.createdAt).toBeInstanceOf(Date);
+    const event = await prisma.moderationEvent.create({ data: { editor: 'x', action: 'notice', noticeId: notice.id } });
+    expect(event.noticeId).toBe(notice.id);
+    await prisma.comment.delete({ where: { id: comment.id } });
+    expect(await prisma.notice.count({ where: { id: notice.id } })).toBe(0);
+    expect(await prisma.statement.findUniqueOrThrow({ where: { id: statement.id } })).toMatchObject({ commentId: null, noticeId: null, text: 'T' });
   });
 
   it('enforces the unique keys: one rating per reader and piece, one report per reader and comment', async () => {

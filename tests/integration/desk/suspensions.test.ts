@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { EDITOR_EMAIL } from '../setup/global-db';
-import { pieceApi, query, signInAs, Visitor } from '../setup/helpers';
+import { mailDir, pieceApi, query, signInAs, Visitor } from '../setup/helpers';
+import { waitForMail } from '../../fixtures/smtp';
 import { createComment } from '@/lib/readers/comments';
 import { activeBans } from '@/lib/desk/moderation';
 import { formatMoment } from '@/lib/format';
@@ -20,7 +21,8 @@ async function editor(): Promise<Visitor> {
 describe('suspending a commenter', () => {
   it('refuses them for 24 hours with the date they may write again, then lets them write (controlled clock)', async () => {
     const author = new Visitor();
-    const first = await author.post(pieceApi(PIECE).comments, { author: 'Impatient', body: `Un premier message (${randomUUID()}).` });
+    const email = `impatient-${randomUUID()}@exemple.fr`;
+    const first = await author.post(pieceApi(PIECE).comments, { author: 'Impatient', email, body: `Un premier message (${randomUUID()}).` });
     expect(first.status).toBe(201);
     const commentId = (first.body.comment as { id: string }).id;
     const desk = await editor();
@@ -37,6 +39,16 @@ describe('suspending a commenter', () => {
     expect(refused.body).toMatchObject({ error: { code: 'banned' } });
     expect(message).toContain(`Vous pourrez de nouveau commenter ${formatMoment(new Date(until).toISOString())}.`);
     expect(message).toMatch(/le \d{1,2}(er)? \p{L}+ à \d{1,2} h( \d\d)?\./u);
+
+    // The statement of reasons (DSA art. 17): the measure and its end, the desk's own initiative, no automated means, the ground, redress.
+    const statement = await waitForMail(mailDir, email, (mail) => mail.subject.includes('suspendue'));
+    expect(statement.text).toContain('suspension de votre possibilité de publier des commentaires');
+    expect(statement.text).toMatch(/jusqu’au \d{1,2}(er)? \p{L}+ \d{4} à \d\d:\d\d \(heure de Paris\)/u);
+    expect(statement.text).toContain('de sa propre initiative');
+    expect(statement.text).toContain('Aucun moyen automatisé');
+    expect(statement.text).toContain('article 1 de la charte des commentaires');
+    expect(statement.text).toContain('Ton agressif');
+    expect(statement.text).toContain('répondez simplement à cet e-mail');
 
     // The same reader, as the write sees them, an hour before the end and a minute after it.
     const [row] = await query<{ reader_key: string }>('SELECT reader_key FROM comments WHERE id = $1', [commentId]);

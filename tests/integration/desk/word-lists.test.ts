@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EDITOR_EMAIL, TEST_SECRET } from '../setup/global-db';
-import { databaseUrl, pieceApi, query, signInAs, Visitor } from '../setup/helpers';
+import { databaseUrl, mailDir, pieceApi, query, signInAs, Visitor } from '../setup/helpers';
+import { waitForMail } from '../../fixtures/smtp';
 import { freePort, NEXT_BIN, startServer, type RunningServer } from '../setup/next-server';
 import { createComment } from '@/lib/readers/comments';
 
@@ -152,7 +153,8 @@ describe('the lists through the API', () => {
 describe('a comment and the lists', () => {
   it('stores a comment with a refused term as rejected, and tells the writer without the term', async () => {
     const body = `Cet intervenant est un escroc notoire (${randomUUID()}).`;
-    const answer = await new Visitor().post(pieceApi(PIECE).comments, { author: 'Lecteur fâché', body });
+    const email = `fache-${randomUUID()}@exemple.fr`;
+    const answer = await new Visitor().post(pieceApi(PIECE).comments, { author: 'Lecteur fâché', email, body });
     expect(answer.status).toBe(422);
     expect(answer.body).toMatchObject({ error: { code: 'refused_term', message: expect.stringContaining('Votre commentaire contient un terme que la rédaction n’accepte pas') } });
     expect(JSON.stringify(answer.body)).not.toContain('escroc');
@@ -160,6 +162,11 @@ describe('a comment and the lists', () => {
     expect(row).toMatchObject({ status: 'rejected', matched_list: 'refused', matched_term: 'escroc' });
     const [event] = await query<{ action: string; target: string; editor_id: string | null }>('SELECT action, target, editor_id FROM moderation_events WHERE comment_id = $1', [row?.id]);
     expect(event).toEqual({ action: 'auto_reject', target: 'escroc', editor_id: null });
+    // Its statement of reasons says the detection and the decision were automated.
+    const statement = await waitForMail(mailDir, email);
+    expect(statement.text).toContain('refus de publication de votre commentaire');
+    expect(statement.text).toContain('repéré par un moyen automatisé : les listes de mots de la rédaction');
+    expect(statement.text).toContain('appliquée automatiquement, sans examen préalable par une personne');
   });
 
   it('refuses a name with a refused term', async () => {
@@ -179,6 +186,17 @@ describe('a comment and the lists', () => {
     expect(item?.matchedTerm).toBe('concurrent déloyal');
     const [event] = await query<{ action: string }>('SELECT action FROM moderation_events WHERE comment_id = $1', [comment.id]);
     expect(event?.action).toBe('auto_hold');
+  });
+
+  it('tells the author of a held comment an editor rejects that automated means found it, and a person decided', async () => {
+    const email = `retenu-${randomUUID()}@exemple.fr`;
+    const comment = await createComment(PIECE, { author: 'Témoin', email, body: `Un bébé ferait mieux (${randomUUID()}).` }, { readerKey: `r:${randomUUID()}`, addressKey: `a:${randomUUID()}` }, { moderation: { mode: 'post', maxLinks: 2 } });
+    expect(comment.status).toBe('pending');
+    expect((await desk.post('/api/moderation/comments', { ids: [comment.id], action: 'reject', ground: 'attaque' })).status).toBe(200);
+    const statement = await waitForMail(mailDir, email);
+    expect(statement.text).toContain('repéré par un moyen automatisé');
+    expect(statement.text).toContain('prise par un membre de la rédaction');
+    expect(statement.text).toContain('article 3 de la charte des commentaires');
   });
 
   it('refuses an edit that adds a refused term, and keeps the comment as it was', async () => {

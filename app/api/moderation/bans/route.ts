@@ -1,6 +1,7 @@
 import { requireEditor } from '@/lib/http/editor-access';
 import { handleApi, json, parseInput, readJsonBody } from '@/lib/http/api';
-import { activeBans, banAuthor, banEmail } from '@/lib/desk/moderation';
+import { activeBans, banEmail } from '@/lib/desk/moderation';
+import { banAuthorAndTell } from '@/lib/desk/decisions';
 import { banInputSchema } from '@/lib/desk/moderation-schemas';
 
 export async function GET() {
@@ -17,7 +18,7 @@ export async function POST(request: Request) {
     const input = parseInput(banInputSchema, await readJsonBody(request));
     const ban = 'email' in input
       ? await banEmail(input.email, input.reason, editor, input.duration)
-      : await banAuthor(input.commentId, input.kind, input.reason, editor, input.duration);
+      : await banAuthorAndTell(input.commentId, input.kind, input.reason, editor, input.duration);
     return json({ ban: { id: ban.id, kind: ban.kind, label: ban.label, reason: ban.reason, expiresAt: ban.expiresAt?.toISOString() ?? null } }, { status: 201 });
   });
 }
