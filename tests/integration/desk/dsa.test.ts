@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { EDITOR_EMAIL } from '../setup/global-db';
+import { EDITOR_EMAIL, EDITOR_REPLY_TO } from '../setup/global-db';
 import { baseUrl, mailDir, pieceApi, query, signInAs, Visitor } from '../setup/helpers';
 import { readMails, waitForMail, type ReceivedMail } from '../../fixtures/smtp';
 
@@ -8,7 +8,6 @@ import { readMails, waitForMail, type ReceivedMail } from '../../fixtures/smtp';
 // the notifier's e-mails, the statement of reasons (art. 17) an author receives for a removal,
 // the refusals that store nothing, and /transparence against a scripted quarter.
 const PIECE = 'articles/un-creneau-par-jour-puis-mesurer';
-const REPLY_TO = 'redaction@placedesreseaux.fr'; // EDITOR_REPLY_TO's default
 
 async function editor(): Promise<Visitor> {
   const visitor = new Visitor();
@@ -52,7 +51,7 @@ describe('a notice of illegal content (DSA art. 16)', () => {
     expect(acknowledgement.subject).toContain(reference);
     expect(acknowledgement.text).toContain('Injure ou diffamation');
     expect(acknowledgement.text).toContain(`#commentaire-${id}`);
-    expect(replyTo(acknowledgement)).toContain(REPLY_TO);
+    expect(replyTo(acknowledgement)).toContain(EDITOR_REPLY_TO);
     // Stored as a notice, not as a quick report, and logged at reception.
     expect(await query('SELECT 1 FROM reports WHERE comment_id = $1', [id])).toHaveLength(0);
     const [received] = await query<{ notice_id: string; target: string }>("SELECT notice_id, target FROM moderation_events WHERE action = 'notice' AND comment_id = $1", [id]);
@@ -77,7 +76,7 @@ describe('a notice of illegal content (DSA art. 16)', () => {
     expect(told.text).toContain('une personne de la rédaction');
     expect(told.text).toContain('article 21 du règlement sur les services numériques');
     expect(told.text).toContain('tribunal judiciaire');
-    expect(replyTo(told)).toContain(REPLY_TO);
+    expect(replyTo(told)).toContain(EDITOR_REPLY_TO);
 
     // The comment is gone from the piece; the author gets a statement that names the notice, not the notifier.
     expect((await query<{ status: string }>('SELECT status FROM comments WHERE id = $1', [id]))[0]?.status).toBe('deleted');
@@ -194,7 +193,7 @@ describe('a statement of reasons (DSA art. 17)', () => {
     expect(decided.body).toEqual({ decisions: [{ id, action: 'reject' }] });
     const mail = await waitForMail(mailDir, account);
     const text = mail.text;
-    expect(replyTo(mail)).toContain(REPLY_TO);
+    expect(replyTo(mail)).toContain(EDITOR_REPLY_TO);
     // (a) the measure, its duration, its territorial scope
     expect(text).toContain('La mesure : retrait de votre commentaire');
     expect(text).toMatch(/Durée : définitive/);
