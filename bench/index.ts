@@ -15,6 +15,7 @@ import { archiveSection, archiveTable, benchArchive } from './archive';
 import { benchInstances, instancesSection, instancesTable } from './instances';
 import { benchSearch, searchSection } from './search';
 import { benchLive, liveSection } from './live';
+import { benchWords, wordsSection } from './words';
 import { ARTICLE, BARE_DIR, benchServing, PIECE, servingTable } from './serve';
 
 /** First line a tool prints about its version (nginx and wrk print it on stderr, or exit 1). */
@@ -79,6 +80,8 @@ async function main() {
   const search = await benchSearch();
   console.log('▶ Nouveaux commentaires en direct (partie 10)');
   const live = await benchLive();
+  console.log('▶ Listes de mots (partie 11)');
+  const words = await benchWords({ build: false });
   const weights = weightTable(pageWeights(path.resolve('bench/out/next')), pageWeights(path.join(BARE_DIR, '.next')));
   const builds: BuildFigures[] = [];
   try {
@@ -98,6 +101,7 @@ async function main() {
     archive: archiveSection(archiveTable(archive)),
     search: searchSection(search),
     live: liveSection(live),
+    words: wordsSection(words),
   };
   const report = `# Mesures de performance
 
@@ -175,6 +179,8 @@ ${sections.archive}
 ${sections.search}
 
 ${sections.live}
+
+${sections.words}
 
 ${readFileSync('bench/analyse.md', 'utf8').trim()}
 `;

@@ -45,7 +45,8 @@ async function statementMs(client: pg.Client, pieceKey: string, round: number): 
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
 
-async function benchWords(): Promise<Round[]> {
+/** The rounds; `build`: make the bench build first (the full run has made it already). */
+export async function benchWords({ build }: { build: boolean }): Promise<Round[]> {
   rmSync(path.resolve(magazineEnv.DATA_DIR), { recursive: true, force: true });
   await assertPortsFree([PORTS.magazine]);
   const database = await startEmbeddedPostgres(path.join(magazineEnv.DATA_DIR, 'postgres'));
@@ -53,7 +54,7 @@ async function benchWords(): Promise<Round[]> {
   const env = { ...magazineEnv, DATABASE_URL: database.url, RATE_COMMENTS_PER_MINUTE_READER: '1000', RATE_COMMENTS_PER_MINUTE_ADDRESS: '1000' };
   const client = new pg.Client({ connectionString: database.url });
   try {
-    if (!process.argv.includes('--no-build')) run(bin('tsx'), ['scripts/serve.ts', 'build'], env);
+    if (build) run(bin('tsx'), ['scripts/serve.ts', 'build'], env);
     const magazine = startProcess(process.execPath, ['--import', 'tsx', 'scripts/serve.ts', 'start', '-p', String(PORTS.magazine)], { env, log: path.join(OUT, 'logs', 'magazine.log') });
     await waitForHttp(`http://127.0.0.1:${PORTS.magazine}${PIECE}`);
     await client.connect();
@@ -88,7 +89,7 @@ async function benchWords(): Promise<Round[]> {
 
 const number = (value: number, digits: number) => value.toLocaleString('fr-FR', { minimumFractionDigits: digits, maximumFractionDigits: digits });
 
-function section(rounds: Round[]): string {
+export function wordsSection(rounds: Round[]): string {
   const of = (lists: Round['lists'], figure: keyof Omit<Round, 'lists'>) => median(rounds.filter((round) => round.lists === lists).map((round) => round[figure]));
   const change = (figure: 'cpuMsPerRequest' | 'statementMs' | 'p50Ms') => ((of('terms', figure) / of('none', figure) - 1) * 100);
   const slower = change('cpuMsPerRequest');
@@ -115,11 +116,13 @@ ${row(`${number(TERMS, 0)} termes`, 'terms')}
 - Erreurs : ${rounds.reduce((total, round) => total + round.errors, 0)}.`;
 }
 
-ensureTools();
-benchWords()
-  .then((rounds) => writeBenchmarkSection(11, section(rounds)))
-  .catch(async (error: unknown) => {
-    await stopAll();
-    console.error(error instanceof Error ? error.message : error);
-    process.exit(1);
-  });
+if (import.meta.url === `file://${process.argv[1]}`) {
+  ensureTools();
+  benchWords({ build: !process.argv.includes('--no-build') })
+    .then((rounds) => writeBenchmarkSection(11, wordsSection(rounds)))
+    .catch(async (error: unknown) => {
+      await stopAll();
+      console.error(error instanceof Error ? error.message : error);
+      process.exit(1);
+    });
+}

@@ -54,8 +54,7 @@ type Row = { kind: string; key: string | null; count: number; median: number | n
 export async function transparencyReport(quarter: Quarter): Promise<TransparencyReport> {
   const from = parisMidnight(quarter.year, quarter.quarter * 3 - 2);
   const to = quarter.quarter === 4 ? parisMidnight(quarter.year + 1, 1) : parisMidnight(quarter.year, quarter.quarter * 3 + 1);
-  // The ban's duration is read through to_jsonb: the column comes with the suspensions'
-  // migration, and an old row without one (NULL) was a permanent ban.
+  // A ban logged before suspensions existed has no duration (NULL): it was permanent.
   const rows = await db().prisma.$queryRaw<Row[]>`
     WITH e AS (
       SELECT * FROM moderation_events
@@ -77,7 +76,7 @@ export async function transparencyReport(quarter: Quarter): Promise<Transparency
     UNION ALL
     SELECT action, NULL, count(*)::int, NULL FROM e WHERE action IN ('auto_hold', 'auto_reject') GROUP BY action
     UNION ALL
-    SELECT 'ban', COALESCE(to_jsonb(e) ->> 'duration', 'permanent'), count(*)::int, NULL FROM e WHERE action = 'ban' GROUP BY 2`;
+    SELECT 'ban', COALESCE(e.duration, 'permanent'), count(*)::int, NULL FROM e WHERE action = 'ban' GROUP BY 2`;
   const count = (kind: string, key: string | null = null) => rows.filter((row) => row.kind === kind && (key === null || row.key === key)).reduce((sum, row) => sum + row.count, 0);
   const median = rows.find((row) => row.kind === 'median')?.median ?? null;
   return {
