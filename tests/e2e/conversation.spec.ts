@@ -1,7 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Browser, type Page } from '@playwright/test';
-import pg from 'pg';
 import { newReader as newStackReader, openPiece } from './fixtures/reader';
+import { addEditor, newEditor as newStackEditor } from './fixtures/editor';
 import { startStack, type Stack } from './fixtures/stack';
 
 // The newsroom in the conversation, in Chromium: « Utile » with and without JavaScript, an
@@ -11,21 +11,13 @@ let stack: Stack;
 const EDITOR_SESSION = 'conversation-editor';
 test.beforeAll(async () => {
   stack = await startStack({ COMMENT_MODERATION: 'post', COMMENTS_CLOSE_AFTER_DAYS: '0', RATE_COMMENTS_PER_MINUTE_READER: '50', RATE_COMMENTS_PER_MINUTE_ADDRESS: '1000' });
-  const client = new pg.Client({ connectionString: stack.databaseUrl });
-  await client.connect();
-  const { rows } = await client.query<{ id: string }>("INSERT INTO users (email, name, role) VALUES ('bureau@exemple.fr', 'Nelly du bureau', 'editor') RETURNING id");
-  await client.query("INSERT INTO sessions (session_token, user_id, expires) VALUES ($1, $2, now() + interval '1 day')", [EDITOR_SESSION, rows[0]?.id]);
-  await client.end();
+  await addEditor(stack, { email: 'bureau@exemple.fr', name: 'Nelly du bureau', token: EDITOR_SESSION });
 });
 test.afterAll(async () => stack?.stop());
 
 const newReader = (browser: Browser, javaScriptEnabled = true) => newStackReader(browser, { baseURL: stack.baseUrl, javaScriptEnabled });
 
-async function newEditor(browser: Browser) {
-  const reader = await newReader(browser);
-  await reader.context.addCookies([{ name: 'next-auth.session-token', value: EDITOR_SESSION, url: stack.baseUrl }]);
-  return reader;
-}
+const newEditor = (browser: Browser, javaScriptEnabled = true) => newStackEditor(browser, stack, EDITOR_SESSION, javaScriptEnabled);
 
 async function api(method: string, path: string, body?: unknown, cookie = ''): Promise<Record<string, unknown>> {
   const response = await fetch(`${stack.baseUrl}${path}`, {

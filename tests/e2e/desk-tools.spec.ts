@@ -1,7 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Browser } from '@playwright/test';
 import pg from 'pg';
-import { newReader } from './fixtures/reader';
+import { addEditor, newEditor as newStackEditor } from './fixtures/editor';
 import { startStack, type Stack } from './fixtures/stack';
 
 // The desk's tools in Chromium: the queue's keyboard shortcuts, « Écrire à l’auteur », a reader's
@@ -13,19 +13,11 @@ const PIECE = 'articles/archive-05';
 
 test.beforeAll(async () => {
   stack = await startStack({ RATE_COMMENTS_PER_MINUTE_READER: '100', RATE_COMMENTS_PER_MINUTE_ADDRESS: '1000' });
-  const client = new pg.Client({ connectionString: stack.databaseUrl });
-  await client.connect();
-  const { rows } = await client.query<{ id: string }>("INSERT INTO users (email, name, role) VALUES ('pupitre@exemple.fr', 'Nelly du pupitre', 'editor') RETURNING id");
-  await client.query("INSERT INTO sessions (session_token, user_id, expires) VALUES ($1, $2, now() + interval '1 day')", [EDITOR_SESSION, rows[0]?.id]);
-  await client.end();
+  await addEditor(stack, { email: 'pupitre@exemple.fr', name: 'Nelly du pupitre', token: EDITOR_SESSION });
 });
 test.afterAll(async () => stack?.stop());
 
-async function newEditor(browser: Browser, javaScriptEnabled = true) {
-  const editor = await newReader(browser, { baseURL: stack.baseUrl, javaScriptEnabled });
-  await editor.context.addCookies([{ name: 'next-auth.session-token', value: EDITOR_SESSION, url: stack.baseUrl }]);
-  return editor;
-}
+const newEditor = (browser: Browser, javaScriptEnabled = true) => newStackEditor(browser, stack, EDITOR_SESSION, javaScriptEnabled);
 
 async function comment(author: string, body: string, email?: string): Promise<string> {
   const response = await fetch(`${stack.baseUrl}/api/pieces/${PIECE}/comments`, {

@@ -2,6 +2,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import pg from 'pg';
 import { newReader as newStackReader } from './fixtures/reader';
+import { addEditor } from './fixtures/editor';
 import { startStack, type Stack } from './fixtures/stack';
 
 // The Digital Services Act in Chromium: « Signaler un contenu illicite » sent without JavaScript,
@@ -13,11 +14,7 @@ const PIECE = 'articles/choisir-un-seul-reseau-pour-commencer';
 
 test.beforeAll(async () => {
   stack = await startStack({ COMMENT_MODERATION: 'post', COMMENTS_CLOSE_AFTER_DAYS: '0' });
-  const client = new pg.Client({ connectionString: stack.databaseUrl });
-  await client.connect();
-  const { rows } = await client.query<{ id: string }>("INSERT INTO users (email, name, role) VALUES ('dsa-bureau@exemple.fr', 'Nelly du bureau', 'editor') RETURNING id");
-  await client.query("INSERT INTO sessions (session_token, user_id, expires) VALUES ($1, $2, now() + interval '1 day')", [EDITOR_SESSION, rows[0]?.id]);
-  await client.end();
+  await addEditor(stack, { email: 'dsa-bureau@exemple.fr', name: 'Nelly du bureau', token: EDITOR_SESSION });
 });
 test.afterAll(async () => stack?.stop());
 

@@ -1,7 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Browser } from '@playwright/test';
-import pg from 'pg';
 import { newReader as newStackReader, openPiece } from './fixtures/reader';
+import { addEditor, newEditor as newStackEditor } from './fixtures/editor';
 import { startStack, type Stack } from './fixtures/stack';
 
 // The desk's word lists in Chromium, with and without JavaScript, and what a reader sees when a
@@ -12,19 +12,11 @@ const PIECE = '/articles/archive-09';
 
 test.beforeAll(async () => {
   stack = await startStack({ COMMENT_MODERATION: 'post', COMMENTS_CLOSE_AFTER_DAYS: '0', RATE_COMMENTS_PER_MINUTE_ADDRESS: '1000' });
-  const client = new pg.Client({ connectionString: stack.databaseUrl });
-  await client.connect();
-  const { rows } = await client.query<{ id: string }>("INSERT INTO users (email, name, role) VALUES ('mots@exemple.fr', 'Rédaction des mots', 'editor') RETURNING id");
-  await client.query("INSERT INTO sessions (session_token, user_id, expires) VALUES ($1, $2, now() + interval '1 day')", [EDITOR_SESSION, rows[0]?.id]);
-  await client.end();
+  await addEditor(stack, { email: 'mots@exemple.fr', name: 'Rédaction des mots', token: EDITOR_SESSION });
 });
 test.afterAll(async () => stack?.stop());
 
-async function newEditor(browser: Browser, javaScriptEnabled = true) {
-  const editor = await newStackReader(browser, { baseURL: stack.baseUrl, javaScriptEnabled });
-  await editor.context.addCookies([{ name: 'next-auth.session-token', value: EDITOR_SESSION, url: stack.baseUrl }]);
-  return editor;
-}
+const newEditor = (browser: Browser, javaScriptEnabled = true) => newStackEditor(browser, stack, EDITOR_SESSION, javaScriptEnabled);
 
 test('an editor keeps the lists in the desk, with and without JavaScript, and a bad term loses nothing typed', async ({ browser }) => {
   const { page, context } = await newEditor(browser);

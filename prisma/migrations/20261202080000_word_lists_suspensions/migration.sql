@@ -89,23 +89,19 @@ $$;
 CREATE FUNCTION "word_lists_set"(p_refused TEXT[], p_review TEXT[], p_editor UUID)
 RETURNS TABLE ("list" "WordList", "terms" INTEGER) LANGUAGE plpgsql AS $$
 #variable_conflict use_column
+DECLARE
+  given RECORD;
 BEGIN
-  IF p_refused IS NOT NULL THEN
-    DELETE FROM "word_list_terms" t WHERE t."list" = 'refused';
+  FOR given IN SELECT * FROM (VALUES ('refused'::"WordList", p_refused), ('review'::"WordList", p_review)) AS v("list", "entries") WHERE v."entries" IS NOT NULL LOOP
+    DELETE FROM "word_list_terms" t WHERE t."list" = given."list";
     INSERT INTO "word_list_terms" ("list", "term", "query", "lexemes")
-      SELECT DISTINCT ON (q::TEXT) 'refused', e, q, "word_query_lexemes"(q) FROM unnest(p_refused) AS e, LATERAL "word_term_query"(e) AS q
+      SELECT DISTINCT ON (q::TEXT) given."list", e, q, "word_query_lexemes"(q) FROM unnest(given."entries") AS e, LATERAL "word_term_query"(e) AS q
       WHERE q IS NOT NULL ORDER BY q::TEXT, e;
-  END IF;
-  IF p_review IS NOT NULL THEN
-    DELETE FROM "word_list_terms" t WHERE t."list" = 'review';
-    INSERT INTO "word_list_terms" ("list", "term", "query", "lexemes")
-      SELECT DISTINCT ON (q::TEXT) 'review', e, q, "word_query_lexemes"(q) FROM unnest(p_review) AS e, LATERAL "word_term_query"(e) AS q
-      WHERE q IS NOT NULL ORDER BY q::TEXT, e;
-  END IF;
-  UPDATE "word_lists" l SET
-    "terms" = (SELECT count(*) FROM "word_list_terms" t WHERE t."list" = l."list"),
-    "updated_at" = CURRENT_TIMESTAMP, "updated_by_id" = p_editor
-  WHERE (l."list" = 'refused' AND p_refused IS NOT NULL) OR (l."list" = 'review' AND p_review IS NOT NULL);
+    UPDATE "word_lists" l SET
+      "terms" = (SELECT count(*) FROM "word_list_terms" t WHERE t."list" = given."list"),
+      "updated_at" = CURRENT_TIMESTAMP, "updated_by_id" = p_editor
+    WHERE l."list" = given."list";
+  END LOOP;
   RETURN QUERY SELECT l."list", l."terms" FROM "word_lists" l ORDER BY l."list";
 END $$;
 

@@ -30,7 +30,8 @@ const text = async (url: string) => (await fetch(url)).text();
 const card = async (base: string) => {
   const html = await text(`${base}${LISTING}`);
   const start = html.indexOf('href="/interviews/valerie-march-place-des-reseaux"');
-  return start < 0 ? '' : html.slice(start, start + 3000);
+  // The card alone: up to the end of its article (the footer links « Charte des commentaires »).
+  return start < 0 ? '' : html.slice(start, html.indexOf('</article>', start));
 };
 const figures = async (base: string) => (await new Visitor(undefined, SITE_URL).get(`${base}${api.rating}`)).body;
 
