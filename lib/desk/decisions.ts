@@ -5,7 +5,7 @@ import { banAuthor, moderateComments, type ModerationAction } from '@/lib/desk/m
 import type { BanDuration } from '@/lib/desk/ban-durations';
 import type { BanKind } from '@/lib/db/generated/prisma/client';
 import { notifyFeaturedSoon, notifyReplySoon } from '@/lib/desk/notifications';
-import { heldByWordLists, publishedAmong, sendStatementSoon, type StatementInput } from '@/lib/desk/statements';
+import { removalContext, sendStatementSoon, type StatementInput } from '@/lib/desk/statements';
 import { revalidatePiece } from '@/lib/readers/piece-cache';
 
 /**
@@ -17,8 +17,7 @@ export type DecisionGrounds = { ground?: CharterArticleId; statement?: Pick<Stat
 /** An editor's decision, with its effects: the pieces' caches, the reply notifications, a featured author's e-mail, the statements of reasons. */
 export async function decide(ids: string[], action: ModerationAction, editor: Account, reason?: string, grounds: DecisionGrounds = {}) {
   const removing = action === 'reject' || action === 'delete';
-  const published = removing ? await publishedAmong(ids) : new Set<string>();
-  const held = removing ? await heldByWordLists(ids) : new Set<string>();
+  const { published, held } = removing ? await removalContext(ids) : { published: new Set<string>(), held: new Set<string>() };
   const decisions = await moderateComments(ids, action, editor, reason);
   for (const piece of new Set(decisions.map((decision) => decision.pieceKey))) revalidatePiece(piece);
   for (const decision of decisions) {

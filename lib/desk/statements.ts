@@ -2,6 +2,7 @@ import 'server-only';
 import { charterArticleLabel, CHARTER_ARTICLES, type CharterArticleId } from '@/lib/desk/charter';
 import { NOTICE_GROUND_LABELS, NOTICE_GROUND_LAWS, type NoticeGround } from '@/lib/desk/legal-grounds';
 import { REDRESS_TEXT } from '@/lib/desk/redress';
+import { authorAddress, readerIdentity } from '@/lib/desk/reader-identity';
 import { db } from '@/lib/db/client';
 import { env } from '@/lib/env';
 import { formatDate, formatDateTime } from '@/lib/format';
@@ -99,11 +100,11 @@ export async function statementText(input: StatementInput, comment: Subject): Pr
  */
 export async function sendStatementOfReasons(input: StatementInput): Promise<{ sent: boolean; statementId: string | null }> {
   const { prisma } = db();
-  const rows = await prisma.$queryRaw<Subject[]>`
-    SELECT c.id, c.piece_key, c.body, c.created_at, COALESCE(c.email, u.email) AS email
-    FROM comments c LEFT JOIN users u ON u.id::text = c.user_id WHERE c.id = ${input.commentId}::uuid`;
-  const comment = rows[0];
-  if (!comment) return { sent: false, statementId: null };
+  const row = await prisma.comment.findUnique({ where: { id: input.commentId } });
+  if (!row) return { sent: false, statementId: null };
+  // Written to as the desk writes to any author: the comment's email, else the account's.
+  const email = authorAddress(row, await readerIdentity(row));
+  const comment: Subject = { id: row.id, piece_key: row.pieceKey, body: row.body, created_at: row.createdAt, email };
   const { subject, text } = await statementText(input, comment);
   const statement = await prisma.statement.create({
     data: {
@@ -126,14 +127,15 @@ export function sendStatementSoon(input: StatementInput): void {
   void sendStatementOfReasons(input).catch((error: unknown) => console.error('[dsa] exposé des motifs :', error));
 }
 
-/** Which of these comments a word list held (its detection was automated). */
-export async function heldByWordLists(ids: string[]): Promise<Set<string>> {
-  const rows = await db().prisma.comment.findMany({ where: { id: { in: ids }, matchedList: { not: null } }, select: { id: true } });
-  return new Set(rows.map((row) => row.id));
-}
-
-/** Which of these comments are published now (a rejection of one is a removal). */
-export async function publishedAmong(ids: string[]): Promise<Set<string>> {
-  const rows = await db().prisma.comment.findMany({ where: { id: { in: ids }, status: 'published' }, select: { id: true } });
-  return new Set(rows.map((row) => row.id));
+/**
+ * What a removal's statements need to know of these comments, before the decision changes them:
+ * which are published now (a rejection of one is a removal), which a word list held (their
+ * detection was automated).
+ */
+export async function removalContext(ids: string[]): Promise<{ published: Set<string>; held: Set<string> }> {
+  const rows = await db().prisma.comment.findMany({ where: { id: { in: ids } }, select: { id: true, status: true, matchedList: true } });
+  return {
+    published: new Set(rows.filter((row) => row.status === 'published').map((row) => row.id)),
+    held: new Set(rows.filter((row) => row.matchedList !== null).map((row) => row.id)),
+  };
 }
