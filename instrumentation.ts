@@ -6,22 +6,31 @@
 // nothing the magazine has (its real 404 page) (lib/http/request-guard.ts). And count requests
 // in flight, to stop without losing one on SIGTERM (lib/http/instance.ts). And bring the
 // archive's search table to this build's content (lib/publishing/archive-search.ts), then send
-// the letters due (lib/newsletter/worker.ts).
+// the letters due (lib/newsletter/worker.ts). And take the audience's beacons, after every other
+// hook, and write them in batches (lib/http/views.ts, lib/audience/beacons.ts).
 export async function register() {
   if (process.env.NEXT_RUNTIME === 'nodejs') {
-    const [{ manageInstance }, { stampRemoteAddress }, { sendPagesAsBytes }, { guardRequests }, { showUnpublished }] = await Promise.all([
+    const [{ countViews }, { manageInstance }, { stampRemoteAddress }, { sendPagesAsBytes }, { guardRequests }, { showUnpublished }] = await Promise.all([
+      import('./lib/http/views'),
       import('./lib/http/instance'),
       import('./lib/http/remote-address'),
       import('./lib/http/response-bytes'),
       import('./lib/http/request-guard'),
       import('./lib/env'),
     ]);
+    // Each hook installed runs before those installed earlier: the beacons' last.
+    countViews();
     manageInstance();
     stampRemoteAddress();
     sendPagesAsBytes();
     guardRequests(showUnpublished);
     if (process.env.NEXT_PHASE !== 'phase-production-build') {
-      const [{ piecesSynced }, { startNewsletterWorker }] = await Promise.all([import('./lib/publishing/archive-search'), import('./lib/newsletter/worker')]);
+      const [{ piecesSynced }, { startNewsletterWorker }, { startAudience }] = await Promise.all([
+        import('./lib/publishing/archive-search'),
+        import('./lib/newsletter/worker'),
+        import('./lib/audience/beacons'),
+      ]);
+      startAudience();
       // The letter looks for what is due once the archive's mirror is up to date (or could not be).
       const synced = piecesSynced();
       void synced.catch(() => undefined).finally(startNewsletterWorker);

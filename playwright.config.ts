@@ -26,6 +26,6 @@ export default defineConfig({
     url: `http://127.0.0.1:${PORT}/`,
     reuseExistingServer: false,
     timeout: 60_000,
-    env: { NEXT_DIST_DIR: '.next-e2e', NEXT_ISR_FLUSH_TO_DISK: '0', SITE_URL: `http://127.0.0.1:${PORT}`, DATA_DIR: E2E_DATA_DIR, AUTH_SECRET: TEST_SECRET, PREVIEW_SECRET, DATABASE_URL: '' },
+    env: { NEXT_DIST_DIR: '.next-e2e', NEXT_ISR_FLUSH_TO_DISK: '0', SITE_URL: `http://127.0.0.1:${PORT}`, DATA_DIR: E2E_DATA_DIR, AUTH_SECRET: TEST_SECRET, PREVIEW_SECRET, DATABASE_URL: '', AUDIENCE_FLUSH_SECONDS: '1' },
   },
 });

@@ -6,7 +6,7 @@ const database = (name: 'db-server' | 'db-embedded', order: number) => ({
   test: {
     name,
     // The integration tests of lib/'s domains, each folder named after the one it tests.
-    include: ['tests/integration/{accounts,db,desk,http,live,newsletter,publishing,readers}/**/*.test.ts'],
+    include: ['tests/integration/{accounts,audience,db,desk,http,live,newsletter,publishing,readers}/**/*.test.ts'],
     globalSetup: ['tests/integration/setup/global-db.ts'],
     setupFiles: ['tests/integration/setup/env.ts'],
     // The files of one database share it: one at a time keeps their figures their own.

@@ -43,7 +43,7 @@ async function readerQueries(client: pg.Client): Promise<number> {
   return Number(rows[0]?.calls ?? 0);
 }
 
-function luaScript(name: string, body: string): string {
+export function luaScript(name: string, body: string): string {
   const dir = path.join(OUT, 'lua');
   mkdirSync(dir, { recursive: true });
   const file = path.join(dir, `${name}.lua`);

@@ -107,6 +107,12 @@ const schema = z.object({
   LIVE_MAX_STREAMS: positiveInt(1000),
   /** On SIGTERM, how long in-flight requests may take before their connections are closed. */
   DRAIN_TIMEOUT_MS: positiveInt(10_000),
+  /** Months the audience's daily totals are kept (purged each night); the CNIL's bound for such data is 25. */
+  AUDIENCE_KEEP_MONTHS: z.coerce.number().int().min(1, 'AUDIENCE_KEEP_MONTHS : au moins 1 mois').max(25, 'AUDIENCE_KEEP_MONTHS : 25 mois au plus (la durée que la CNIL admet pour la mesure d’audience exemptée de consentement)').default(13),
+  /** Every so many seconds, each instance writes the audience beacons it received (one statement); a crash loses at most these. */
+  AUDIENCE_FLUSH_SECONDS: z.coerce.number().int().min(1, 'AUDIENCE_FLUSH_SECONDS : au moins 1 seconde').max(60, 'AUDIENCE_FLUSH_SECONDS : 60 secondes au plus').default(5),
+  /** Audience beacons one address may send a minute to one instance; past it they are dropped (a flood, not a reader). */
+  AUDIENCE_BEACONS_PER_MINUTE_ADDRESS: positiveInt(120),
   /** Number of reverse proxies in front of the app whose X-Forwarded-For to believe (0: none). */
   TRUST_PROXY: z
     .string()

@@ -40,6 +40,11 @@ export function SiteFooter() {
                 Transparence
               </Link>
             </li>
+            <li>
+              <Link href="/confidentialite" className="underline underline-offset-4">
+                Confidentialité
+              </Link>
+            </li>
           </ul>
         </nav>
       </div>

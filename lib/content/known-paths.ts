@@ -9,7 +9,7 @@ import { allAuthors, allPieceSummaries, contentVersion } from './store';
 // path names something the magazine has, and sends what it does not to a path no route matches.
 
 /** First segments served by routes of their own, never by `[section]`; checked against app/ by a test. */
-export const STATIC_FIRST_SEGMENTS = new Set(['api', 'auteurs', 'charte', 'compte', 'connexion', 'desabonnement', 'flux', 'image-sociale.png', 'les-plus-apprecies', 'lettre', 'recherche', 'redaction', 'signalement', 'tags', 'transparence']);
+export const STATIC_FIRST_SEGMENTS = new Set(['api', 'auteurs', 'charte', 'compte', 'confidentialite', 'connexion', 'desabonnement', 'flux', 'image-sociale.png', 'les-plus-apprecies', 'lettre', 'recherche', 'redaction', 'signalement', 'tags', 'transparence']);
 
 /** Where an unknown path is sent: it matches no route (the deepest route has four segments). */
 export const NOT_FOUND_PATH = '/introuvable/introuvable/introuvable/introuvable/introuvable';

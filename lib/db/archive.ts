@@ -30,7 +30,9 @@ export const ARCHIVE_VERSION = 1;
  * reply after its parent). Left out: `sessions` and `verification_tokens` (a reader signs in
  * again; a copied session would be a stolen one), `rate_limits` (counters of the last minutes),
  * `_prisma_migrations` (the import migrates the target itself), `pieces` (the search mirror of the
- * content, which each instance rebuilds from its build when it starts).
+ * content, which each instance rebuilds from its build when it starts), `audience_salts` and
+ * `audience_visits` (the day's salt and visitor hashes: a copy would outlive their deletion the
+ * next day; an import loses the current day's audience, not a counted day's).
  */
 export const ARCHIVED_TABLES = [
   { name: 'users', order: 'id' },
@@ -46,13 +48,14 @@ export const ARCHIVED_TABLES = [
   { name: 'newsletter_bounces', order: 'email_hash' },
   { name: 'newsletter_sends', order: 'id' },
   { name: 'newsletter_deliveries', order: 'send_id, subscriber_id' },
+  { name: 'audience_days', order: 'day, grain, path, source, campaign' },
 ] as const;
 
 /**
  * Emptied too by `--replace`: they belong to the data being replaced. (`piece_figures`, derived
  * from ratings and comments, is not archived: the import counts it again.)
  */
-const EPHEMERAL_TABLES = ['sessions', 'verification_tokens', 'rate_limits', 'piece_figures'];
+const EPHEMERAL_TABLES = ['sessions', 'verification_tokens', 'rate_limits', 'piece_figures', 'audience_salts', 'audience_visits'];
 
 /** Where running instances hear that the data changed under them (lib/cache/invalidations.cjs). */
 export const INVALIDATION_CHANNEL = 'place_des_reseaux_cache';

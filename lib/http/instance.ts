@@ -2,6 +2,7 @@ import type { Server, ServerResponse } from 'node:http';
 import net from 'node:net';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { flushAudience } from '@/lib/audience/beacons';
 import { closeDatabase, databaseAnswers } from '@/lib/db/client';
 import { env } from '@/lib/env';
 import { closeLiveStreams } from '@/lib/live/streams';
@@ -78,6 +79,8 @@ async function drain(): Promise<void> {
   }
   if (state.inFlight.size > 0) console.error(`[instance] ${state.inFlight.size} requête(s) encore en cours après ${env.DRAIN_TIMEOUT_MS} ms : connexions fermées.`);
   for (const server of state.servers) server.closeAllConnections();
+  // The audience's last beacons, written before the pool closes.
+  await flushAudience();
   const cache = await sharedCache().catch(() => null);
   await Promise.allSettled([closeDatabase(), cache?.close()]);
   console.log(`[instance] arrêtée proprement en ${Date.now() - started} ms.`);

@@ -49,6 +49,7 @@ export const ROUTE_METHODS: Record<string, readonly string[]> = {
   '/[section]/[slug]/image-sociale.png': ['GET'],
   '/[section]/[slug]/noter': ['POST'],
   '/[section]/[slug]/utile': ['POST'],
+  '/redaction/audience/audience.csv': ['GET'],
   '/redaction/lettre/abonnes.csv': ['GET'],
   '/signalement/envoi': ['POST'],
 };

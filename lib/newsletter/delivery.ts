@@ -68,9 +68,9 @@ function compose(pending: Pending, pieces: Map<string, LetterPiece>): Mail | nul
   const leaving = { page: unsubscribeLink(pending.subscriberId), oneClick: oneClickUnsubscribeLink(pending.subscriberId), rhythm: pending.rhythm };
   const shown = pending.pieceKeys.flatMap((key) => pieces.get(key) ?? []);
   if (shown.length === 0) return null;
-  if (pending.kind === 'digest' && pending.weekOf) return digestLetter(pending.email, shown, pending.weekOf, leaving);
+  if (pending.kind === 'digest' && pending.weekOf) return digestLetter(pending.email, shown, pending.weekOf, leaving, pending.sendId);
   const [piece] = shown;
-  return piece ? pieceLetter(pending.email, piece, leaving) : null;
+  return piece ? pieceLetter(pending.email, piece, leaving, pending.sendId) : null;
 }
 
 async function record(client: PoolClient, pending: Pending, status: 'sent' | 'pending' | 'failed', now: Date, retryAt: Date | null, error: string | null) {

@@ -81,6 +81,7 @@ export async function testLetter(to: string, kind: TestKind, now = new Date()) {
   const next = await nextLetters(now);
   const nobody = '00000000-0000-0000-0000-000000000000';
   const leaving = { page: unsubscribeLink(nobody), oneClick: oneClickUnsubscribeLink(nobody), rhythm: kind === 'piece' ? ('each' as const) : ('weekly' as const) };
-  if (kind === 'piece') return next.piece ? pieceLetter(to, next.piece, leaving) : null;
-  return next.digest.pieces.length > 0 ? digestLetter(to, next.digest.pieces, next.digest.weekOf, leaving) : null;
+  // Its readers count under « La lettre », send « essai ».
+  if (kind === 'piece') return next.piece ? pieceLetter(to, next.piece, leaving, 'essai') : null;
+  return next.digest.pieces.length > 0 ? digestLetter(to, next.digest.pieces, next.digest.weekOf, leaving, 'essai') : null;
 }

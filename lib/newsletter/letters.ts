@@ -41,6 +41,13 @@ a { color: ${ACCENT}; }
 
 const link = (href: string) => new URL(href, env.SITE_URL).href;
 
+/**
+ * A piece's link in a letter: the audience counts its readers under « La lettre » and the send
+ * (utm_campaign), and the page's script takes both out of the address bar (lib/audience).
+ */
+export const letterLink = (piece: Pick<LetterPiece, 'url'>, send: string) =>
+  `${link(piece.url)}?${new URLSearchParams({ utm_source: 'lettre', utm_medium: 'email', utm_campaign: send })}`;
+
 function page(title: string, preheader: string, content: ElementContent[], footer: ElementContent[]): string {
   const tree: Root = {
     type: 'root',
@@ -84,12 +91,12 @@ const button = (href: string, label: string, description: string) =>
 
 const byline = (piece: LetterPiece) => `${piece.kind} · par ${piece.author} · ${formatDate(piece.publishedAt.toISOString())}`;
 
-function pieceBlock(piece: LetterPiece, level: 'h1' | 'h2'): Element {
+function pieceBlock(piece: LetterPiece, level: 'h1' | 'h2', send: string): Element {
   return h('div', { style: 'margin:0 0 28px;' }, [
-    h(level, { style: `margin:0 0 8px;font-size:${level === 'h1' ? 28 : 22}px;line-height:1.25;` }, [h('a', { href: link(piece.url), style: `color:${INK};text-decoration:none;` }, piece.title)]),
+    h(level, { style: `margin:0 0 8px;font-size:${level === 'h1' ? 28 : 22}px;line-height:1.25;` }, [h('a', { href: letterLink(piece, send), style: `color:${INK};text-decoration:none;` }, piece.title)]),
     h('p', { className: ['discret'], style: `margin:0 0 12px;font-family:${SANS};font-size:13px;color:${MUTED};` }, byline(piece)),
     h('p', { style: 'margin:0;' }, piece.summary),
-    button(link(piece.url), 'Lire', `Lire « ${piece.title} »`),
+    button(letterLink(piece, send), 'Lire', `Lire « ${piece.title} »`),
   ]);
 }
 
@@ -106,37 +113,37 @@ const leavingText = (leaving: Leaving) => [
   `Se désinscrire en un clic : ${leaving.page}`,
 ];
 
-const pieceText = (piece: LetterPiece) => [piece.title, byline(piece), '', piece.summary, '', `Lire : ${link(piece.url)}`];
+const pieceText = (piece: LetterPiece, send: string) => [piece.title, byline(piece), '', piece.summary, '', `Lire : ${letterLink(piece, send)}`];
 
 /** RFC 8058: mail clients show their own « unsubscribe » and post to it without opening a page. */
 const leavingHeaders = (leaving: Leaving) => ({ 'List-Unsubscribe': `<${leaving.oneClick}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' });
 /** What mail clients filter the letter by (List-ID). */
 const LIST_ID = () => ({ id: `lettre.${new URL(env.SITE_URL).hostname}`, name: `La lettre de ${MAGAZINE}` });
 
-/** The e-mail announcing one new piece. */
-export function pieceLetter(to: string, piece: LetterPiece, leaving: Leaving): Mail {
+/** The e-mail announcing one new piece; `send` names it in the audience (its send's id). */
+export function pieceLetter(to: string, piece: LetterPiece, leaving: Leaving, send: string): Mail {
   const subject = `${piece.kind} : ${piece.title}`;
   return {
     to,
     subject,
-    text: ['Nouveau sur Place des Réseaux', '', ...pieceText(piece), '', ...leavingText(leaving)].join('\n'),
-    html: page(subject, piece.summary, [pieceBlock(piece, 'h1')], leavingFooter(leaving)),
+    text: ['Nouveau sur Place des Réseaux', '', ...pieceText(piece, send), '', ...leavingText(leaving)].join('\n'),
+    html: page(subject, piece.summary, [pieceBlock(piece, 'h1', send)], leavingFooter(leaving)),
     headers: leavingHeaders(leaving),
     listId: LIST_ID(),
   };
 }
 
-/** The Monday digest: the pieces published in the week before `weekOf`. */
-export function digestLetter(to: string, pieces: readonly LetterPiece[], weekOf: Date, leaving: Leaving): Mail {
+/** The Monday digest: the pieces published in the week before `weekOf`; `send` as for pieceLetter. */
+export function digestLetter(to: string, pieces: readonly LetterPiece[], weekOf: Date, leaving: Leaving, send: string): Mail {
   const count = pieces.length === 1 ? 'Une parution' : `${pieces.length} parutions`;
   const subject = `La semaine de Place des Réseaux : ${count} jusqu’au ${formatDate(weekOf.toISOString())}`;
   return {
     to,
     subject,
-    text: [`La semaine de Place des Réseaux : ${count.toLowerCase()}`, '', ...pieces.flatMap((piece) => ['', ...pieceText(piece), '']), ...leavingText(leaving)].join('\n'),
+    text: [`La semaine de Place des Réseaux : ${count.toLowerCase()}`, '', ...pieces.flatMap((piece) => ['', ...pieceText(piece, send), '']), ...leavingText(leaving)].join('\n'),
     html: page(subject, pieces.map((piece) => piece.title).join(' · '), [
       h('h1', { style: 'margin:0 0 24px;font-size:28px;line-height:1.25;' }, `La semaine : ${count.toLowerCase()}`),
-      ...pieces.map((piece) => pieceBlock(piece, 'h2')),
+      ...pieces.map((piece) => pieceBlock(piece, 'h2', send)),
     ], leavingFooter(leaving)),
     headers: leavingHeaders(leaving),
     listId: LIST_ID(),

@@ -16,6 +16,7 @@ const NAV = [
   { href: '/redaction/mots', label: 'Listes de mots' },
   { href: '/redaction/journal', label: 'Journal' },
   { href: '/redaction/contenus', label: 'Contenus' },
+  { href: '/redaction/audience', label: 'Audience' },
   { href: '/redaction/lettre', label: 'La lettre' },
 ];
 

@@ -83,6 +83,10 @@ async function fill(url: string): Promise<void> {
   const [send] = await sql<{ id: string }>(url, "INSERT INTO newsletter_sends (kind, week_of, piece_keys, recipients, sent) VALUES ('digest', now(), ARRAY['interviews/valerie-march-place-des-reseaux', 'articles/x'], 1, 1) RETURNING id");
   await sql(url, "INSERT INTO newsletter_deliveries (send_id, subscriber_id, status, attempts, sent_at) VALUES ($1, $2, 'sent', 1, now())", [send?.id, subscriber?.id]);
   await sql(url, "INSERT INTO sessions (session_token, user_id, expires) VALUES ('secret-session', $1, now() + interval '1 day')", [editor?.id]);
+  // The audience: counted days travel; the day's salt and visitor hashes never do.
+  await sql(url, "INSERT INTO audience_days (day, grain, path, source, campaign, views, visitors, reads) VALUES ('2026-11-30', 0, '/interviews/valerie-march-place-des-reseaux', 'linkedin', '', 12, 9, 4), ('2026-11-30', 7, '', '', '', 40, 31, 9)");
+  await sql(url, "INSERT INTO audience_salts (day, salt) VALUES (CURRENT_DATE, '\\x0102')");
+  await sql(url, "INSERT INTO audience_visits (day, path, source, visitor, views) VALUES (CURRENT_DATE, '/', 'direct', '\\x0a0b', 1)");
 }
 
 /** The archive, rewritten with a change to its manifest. */
@@ -127,6 +131,9 @@ describe('export and import', () => {
     expect(manifest).toMatchObject({ format: 'place-des-reseaux-archive', version: 1, migration: expect.stringMatching(/^\d{14}_/) });
     expect(manifest.tables.find((table) => table.name === 'ratings')).toMatchObject({ rows: 300, sha256: expect.stringMatching(/^[0-9a-f]{64}$/) });
     expect(manifest.tables.map((table) => table.name)).not.toContain('sessions');
+    expect(manifest.tables.map((table) => table.name)).not.toEqual(expect.arrayContaining(['audience_salts']));
+    expect(manifest.tables.map((table) => table.name)).not.toEqual(expect.arrayContaining(['audience_visits']));
+    expect(manifest.tables.find((table) => table.name === 'audience_days')).toMatchObject({ rows: 2 });
     expect(readFileSync(path.join(unpacked, 'comments.copy'), 'utf8')).toContain('Tab\\there, newline\\nthere');
   });
 
@@ -153,6 +160,8 @@ describe('export and import', () => {
     await importArchive(target, archive, { replace: true });
     expect(await everything(target)).toEqual(original);
     expect(await sql(target, 'SELECT count(*)::int AS n FROM sessions')).toEqual([{ n: 0 }]);
+    // The day's salt and visitor hashes of the replaced data go with it.
+    expect(await sql(target, 'SELECT (SELECT count(*) FROM audience_salts)::int AS salts, (SELECT count(*) FROM audience_visits)::int AS visits')).toEqual([{ salts: 0, visits: 0 }]);
   });
 
   it('refuses a flipped byte, a truncated archive, a changed table and a newer migration, leaving the target as it was', async () => {

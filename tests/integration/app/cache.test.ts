@@ -116,4 +116,28 @@ describe('steady state', () => {
     expect(reacted.status).toBe(200);
     expect(await statements()).toEqual([{ query: expect.stringContaining('react_to_comment') as unknown, calls: 1 }]);
   });
+
+  it('writes 100 audience beacons in one or two statements, not 100: a beacon is not an INSERT', async () => {
+    await client.query('SELECT pg_stat_statements_reset()');
+    const beacon = () =>
+      fetch(`${stack.baseUrl}/api/views`, {
+        method: 'POST',
+        headers: { 'content-type': 'text/plain;charset=UTF-8', 'sec-fetch-site': 'same-origin', 'user-agent': 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0.0.0 Safari/537.36' },
+        body: JSON.stringify({ path: PIECE, referrer: 'https://www.linkedin.com/' }),
+      });
+    for (let i = 0; i < 100; i++) expect((await beacon()).status).toBe(204);
+    // The instance writes every AUDIENCE_FLUSH_SECONDS (5 s by default).
+    await expect
+      .poll(async () => (await client.query<{ views: string | null }>("SELECT sum(views) AS views FROM audience_visits WHERE path = $1 AND source = 'linkedin'", [PIECE])).rows[0]?.views, { timeout: 15_000 })
+      .toBe('100');
+    const { rows } = await client.query<{ calls: string }>("SELECT coalesce(sum(calls), 0) AS calls FROM pg_stat_statements WHERE toplevel AND query ~* 'audience_record'");
+    expect(Number(rows[0]?.calls)).toBeGreaterThanOrEqual(1);
+    expect(Number(rows[0]?.calls)).toBeLessThanOrEqual(2);
+    // And the page still asks nothing of the database (once refilled after the writes above).
+    expect(await get(PIECE)).toBe(200);
+    await client.query('SELECT pg_stat_statements_reset()');
+    for (let i = 0; i < 20; i++) expect(await get(PIECE)).toBe(200);
+    const all = await client.query<{ calls: string }>("SELECT coalesce(sum(calls), 0) AS calls FROM pg_stat_statements WHERE toplevel AND query !~* 'pg_stat_statements|audience_'");
+    expect(Number(all.rows[0]?.calls)).toBe(0);
+  });
 });

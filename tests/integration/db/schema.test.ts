@@ -21,6 +21,15 @@ describe('the migrations match schema.prisma', () => {
       ]),
     );
     expect(shape).toEqual({
+      audience_days: [
+        'day:date', 'grain:smallint', 'path:character varying', 'source:character varying', 'campaign:character varying',
+        'views:integer', 'visitors:integer', 'reads:integer',
+      ],
+      audience_salts: ['day:date', 'salt:bytea'],
+      audience_visits: [
+        'day:date', 'path:character varying', 'source:character varying', 'campaign:character varying', 'visitor:bytea',
+        'views:integer', 'reads:integer',
+      ],
       bans: [
         'id:uuid', 'kind:USER-DEFINED', 'key_hash:character varying', 'label:character varying', 'reason:character varying',
         'created_by_id?:uuid', 'created_at:timestamp with time zone', 'lifted_at?:timestamp with time zone', 'lifted_by_id?:uuid',
@@ -135,6 +144,17 @@ describe('the migrations match schema.prisma', () => {
       expect(report).toMatchObject({ reason, resolved: false, details: 'Détails', createdAt: expect.any(Date) });
     }
     expect(await prisma.report.count({ where: { comment: { pieceKey: piece } } })).toBe(4);
+
+    const day = new Date('2031-03-04T00:00:00Z');
+    const salt = await prisma.audienceSalt.create({ data: { day, salt: Buffer.alloc(32, 7) } });
+    expect(Buffer.from(salt.salt)).toEqual(Buffer.alloc(32, 7));
+    const visit = await prisma.audienceVisit.create({ data: { day, path: `/${piece}`, source: 'linkedin', visitor: Buffer.alloc(16, 1) } });
+    expect(visit).toMatchObject({ campaign: '', views: 0, reads: 0 });
+    const total = await prisma.audienceDay.create({ data: { day, grain: 7, path: '', source: '', campaign: '', views: 3, visitors: 2, reads: 1 } });
+    expect(total.day).toEqual(day);
+    await prisma.audienceVisit.delete({ where: { day_path_source_campaign_visitor: { day, path: `/${piece}`, source: 'linkedin', campaign: '', visitor: Buffer.alloc(16, 1) } } });
+    await prisma.audienceDay.delete({ where: { day_grain_path_source_campaign: { day, grain: 7, path: '', source: '', campaign: '' } } });
+    await prisma.audienceSalt.delete({ where: { day } });
 
     const limit = await prisma.rateLimit.create({ data: { key: `test:${piece}`, points: 2, expire: BigInt(Date.now()) } });
     expect(limit.points).toBe(2);

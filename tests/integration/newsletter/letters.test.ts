@@ -44,9 +44,11 @@ describe('the letters', () => {
     expect(due.created).toContainEqual(expect.objectContaining({ kind: 'piece', label: PIECE }));
     const mail = await waitForMail(mailDir, each, (m) => m.subject.includes(TITLE));
     expect(mail.subject).toBe(`Article : ${TITLE}`);
-    expect(mail.text).toContain(`Lire : ${baseUrl}/${PIECE}`);
+    // Its links say « La lettre » and the send to the audience (lib/audience): the send's id.
+    const sendId = due.created.find((send) => send.label === PIECE)?.id ?? '';
+    expect(mail.text).toContain(`Lire : ${baseUrl}/${PIECE}?utm_source=lettre&utm_medium=email&utm_campaign=${sendId}`);
     expect(mail.text).toContain('par ');
-    expect(mail.html).toContain(`href="${baseUrl}/${PIECE}"`);
+    expect(mail.html).toContain(`href="${baseUrl}/${PIECE}?utm_source=lettre&#x26;utm_medium=email&#x26;utm_campaign=${sendId}"`);
     expect(mail.html).toContain('>Lire</a>');
     expect(mail.html).not.toMatch(/<img|<script/i);
     expect(oneClick(mail)).toMatch(new RegExp(`^${baseUrl}/api/newsletter/unsubscribe\\?abonne=[0-9a-f-]{36}&jeton=`));
@@ -133,7 +135,7 @@ describe('the letters', () => {
     htmls.confirmation = (await waitForMail(mailDir, email)).html ?? '';
     const leaving = { page: `${baseUrl}/lettre/desinscription?abonne=x&jeton=y`, oneClick: `${baseUrl}/api/newsletter/unsubscribe?abonne=x&jeton=y`, rhythm: 'each' as const };
     XSS_PAYLOADS.forEach((payload, i) => {
-      const hostile = pieceLetter('lecteur@exemple.fr', { url: '/articles/x', title: payload, summary: `${payload} & <b>gras</b>`, author: payload, kind: 'Article', publishedAt: new Date() }, leaving);
+      const hostile = pieceLetter('lecteur@exemple.fr', { url: '/articles/x', title: payload, summary: `${payload} & <b>gras</b>`, author: payload, kind: 'Article', publishedAt: new Date() }, leaving, 'essai');
       // Markup only outside attribute values (quoted, where < is text).
       expect((hostile.html ?? '').replace(/="[^"]*"/g, '=""'), payload).not.toMatch(/<(script|img|svg|iframe|b)[\s>/]/i);
       expect(hostile.html ?? '').toContain('&#x26; &#x3C;b>gras&#x3C;/b>');

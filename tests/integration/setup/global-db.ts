@@ -45,6 +45,8 @@ export default async function setup(project: TestProject) {
     EDITOR_REPLY_TO: EDITOR_REPLY_TO,
     // The tests drive the letter themselves, with a controlled clock (tests/integration/newsletter).
     NEWSLETTER_INTERVAL_SECONDS: '0',
+    // The audience's beacons written every second, so that a test reads them soon.
+    AUDIENCE_FLUSH_SECONDS: '1',
   }, port);
   project.provide('databaseUrl', database.url);
   project.provide('baseUrl', server.baseUrl);

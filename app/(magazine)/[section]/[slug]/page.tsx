@@ -69,6 +69,8 @@ export default async function PiecePage({ params }: Props) {
       <div className="grid gap-10 lg:grid-cols-[minmax(0,1fr)_16rem]">
         <div className={`prose prose-lg max-w-none font-serif [&>p:first-child]:text-xl ${piece.interviewee ? 'interview-body' : ''}`}>
           <MdxContent code={piece.bodyCode} />
+          {/* The end of the text: the audience counts a read to the end when it comes into view. */}
+          <div data-fin-du-texte={piece.url} />
         </div>
         <aside className="order-first lg:order-none">
           <div className="lg:sticky lg:top-6">
