@@ -125,15 +125,16 @@ lecteurs, chacun son adresse (\`X-Forwarded-For\`) — le pire cas : presque cha
 nouveau visiteur, donc une ligne de plus —, référents tournant entre LinkedIn, Google et aucun ;
 \`wrk -t1 -d${SECONDS}s\` à ${LOADS.join(' puis ')} connexions, ${ROUNDS} tours alternés (après 3 s de chauffe) ;
 médiane des tours et, entre parenthèses, le plus bas et le plus haut. CPU (utime + stime, \`/proc\`)
-du magazine par mesure ; écritures de la base d’après ses statistiques (\`pg_stat_database\`,
-\`pg_stat_user_tables\`), la dernière écriture du tour comprise.
+du magazine par mesure ; écritures de la base d’après ses statistiques : transactions validées
+(\`pg_stat_database\`, toutes, les autres tâches du magazine comprises) et lignes insérées ou mises à
+jour dans \`audience_visits\` (\`pg_stat_user_tables\`), la dernière écriture du tour comprise.
 
-| Connexions | Mesures/s | Latence p50 | Latence p99 | CPU par mesure | Instructions écrites/s | Lignes écrites/s |
+| Connexions | Mesures/s | Latence p50 | Latence p99 | CPU par mesure | Transactions/s de la base | Lignes écrites/s |
 | --- | ---: | ---: | ---: | ---: | ---: | ---: |
 ${LOADS.map(row).join('\n')}
 
 - Tenu avec une p99 sous 50 ms : ${number(best, 0)} mesures/s (objectif : 1 000 ${best >= 1000 ? '✓' : '✗'}).
-- Une mesure n’est pas un INSERT : chaque instance additionne en mémoire et écrit toutes les ${FLUSH_SECONDS} s en une instruction (\`audience_record\`), d’où moins d’une instruction par seconde quel que soit le débit ; les lignes écrites sont les visiteurs × pages × sources distincts.
+- Une mesure n’est pas un INSERT : chaque instance additionne en mémoire et écrit toutes les ${FLUSH_SECONDS} s en une instruction (\`audience_record\`), d’où une transaction toutes les 5 s quel que soit le débit ; les lignes écrites sont les visiteurs × pages × sources distincts.
 - Erreurs : ${rounds.reduce((total, round) => total + round.errors, 0)}.
 - Le script de la mesure, en ligne dans chaque page : ${number(weight.bytes, 0)} octets, ${number(weight.gzipBytes, 0)} octets gzip seul (objectif : ≤ 1 Ko ${weight.gzipBytes <= 1024 ? '✓' : '✗'}) ; aucun fichier JavaScript de plus.`;
 }

@@ -16,6 +16,7 @@ import { benchInstances, instancesSection, instancesTable } from './instances';
 import { benchSearch, searchSection } from './search';
 import { benchLive, liveSection } from './live';
 import { benchWords, wordsSection } from './words';
+import { audienceSection, beaconWeight, benchAudience } from './audience';
 import { ARTICLE, BARE_DIR, benchServing, PIECE, servingTable } from './serve';
 
 /** First line a tool prints about its version (nginx and wrk print it on stderr, or exit 1). */
@@ -82,6 +83,8 @@ async function main() {
   const live = await benchLive();
   console.log('▶ Listes de mots (partie 11)');
   const words = await benchWords({ build: false });
+  console.log('▶ Mesure d’audience (partie 12)');
+  const audience = await benchAudience({ build: false });
   const weights = weightTable(pageWeights(path.resolve('bench/out/next')), pageWeights(path.join(BARE_DIR, '.next')));
   const builds: BuildFigures[] = [];
   try {
@@ -102,6 +105,7 @@ async function main() {
     search: searchSection(search),
     live: liveSection(live),
     words: wordsSection(words),
+    audience: audienceSection(audience, beaconWeight()),
   };
   const report = `# Mesures de performance
 
@@ -181,6 +185,8 @@ ${sections.search}
 ${sections.live}
 
 ${sections.words}
+
+${sections.audience}
 
 ${readFileSync('bench/analyse.md', 'utf8').trim()}
 `;

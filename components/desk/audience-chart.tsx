@@ -37,37 +37,39 @@ export function AudienceChart({ id, title, points }: { id: string; title: string
       : `Du ${points[0]?.label ?? ''} au ${points.at(-1)?.label ?? ''} : ${count(views, 'vue', 'vues')} et ${count(visitors, 'visiteur', 'visiteurs')} ; le plus : ${busiest?.label ?? ''}, ${count(busiest?.views ?? 0, 'vue', 'vues')}.`;
   const line = points.map((point, index) => `${LEFT + step * index + step / 2},${y(point.visitors)}`).join(' ');
   return (
-    <figure className="my-6">
-      <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} role="img" aria-labelledby={`${id}-titre ${id}-resume`} className="h-auto w-full" data-graphique={id}>
-        <title id={`${id}-titre`}>{title}</title>
-        <desc id={`${id}-resume`}>{summary}</desc>
-        {[0, top / 2, top].map((tick) => (
-          <g key={tick}>
-            <line x1={LEFT} x2={WIDTH} y1={y(tick)} y2={y(tick)} className="stroke-line" strokeWidth="1" />
-            <text x={LEFT - 6} y={y(tick) + 4} textAnchor="end" fontSize="11" className="fill-muted">
-              {number(tick)}
-            </text>
-          </g>
-        ))}
-        {points.map((point, index) => {
-          const height = (point.views / top) * plotHeight;
-          return (
-            <g key={point.start} data-point={point.start} data-vues={point.views} data-visiteurs={point.visitors} data-lus={point.reads}>
-              <title>{`${point.label} : ${count(point.views, 'vue', 'vues')}, ${count(point.visitors, 'visiteur', 'visiteurs')}, ${count(point.reads, 'lu', 'lus')} jusqu’au bout`}</title>
-              <rect x={LEFT + step * index + step * 0.15} y={TOP + plotHeight - height} width={step * 0.7} height={height} className="fill-accent" opacity="0.75" />
-              {index % every === 0 && (
-                <text x={LEFT + step * index + step / 2} y={HEIGHT - 8} textAnchor="middle" fontSize="11" className="fill-muted">
-                  {point.label}
-                </text>
-              )}
+    <div className="my-6">
+      <figure>
+        <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} role="img" aria-labelledby={`${id}-titre ${id}-resume`} className="h-auto w-full" data-graphique={id}>
+          <title id={`${id}-titre`}>{title}</title>
+          <desc id={`${id}-resume`}>{summary}</desc>
+          {[0, top / 2, top].map((tick) => (
+            <g key={tick}>
+              <line x1={LEFT} x2={WIDTH} y1={y(tick)} y2={y(tick)} className="stroke-line" strokeWidth="1" />
+              <text x={LEFT - 6} y={y(tick) + 4} textAnchor="end" fontSize="11" className="fill-muted">
+                {number(tick)}
+              </text>
             </g>
-          );
-        })}
-        <polyline points={line} fill="none" className="stroke-ink" strokeWidth="2" />
-      </svg>
-      <figcaption className="mt-2 text-sm text-muted">
-        Barres : vues ; ligne : visiteurs (chaque jour compte ses visiteurs). {summary}
-      </figcaption>
+          ))}
+          {points.map((point, index) => {
+            const height = (point.views / top) * plotHeight;
+            return (
+              <g key={point.start} data-point={point.start} data-vues={point.views} data-visiteurs={point.visitors} data-lus={point.reads}>
+                <title>{`${point.label} : ${count(point.views, 'vue', 'vues')}, ${count(point.visitors, 'visiteur', 'visiteurs')}, ${count(point.reads, 'lu', 'lus')} jusqu’au bout`}</title>
+                <rect x={LEFT + step * index + step * 0.15} y={TOP + plotHeight - height} width={step * 0.7} height={height} className="fill-accent" opacity="0.75" />
+                {index % every === 0 && (
+                  <text x={LEFT + step * index + step / 2} y={HEIGHT - 8} textAnchor="middle" fontSize="11" className="fill-muted">
+                    {point.label}
+                  </text>
+                )}
+              </g>
+            );
+          })}
+          <polyline points={line} fill="none" className="stroke-ink" strokeWidth="2" />
+        </svg>
+        <figcaption className="mt-2 text-sm text-muted">
+          Barres : vues ; ligne : visiteurs (chaque jour compte ses visiteurs). {summary}
+        </figcaption>
+      </figure>
       <details className="mt-2 text-sm">
         <summary className="cursor-pointer underline underline-offset-4">Les chiffres du graphique</summary>
         <table className="mt-2 w-full text-left">
@@ -92,6 +94,6 @@ export function AudienceChart({ id, title, points }: { id: string; title: string
           </tbody>
         </table>
       </details>
-    </figure>
+    </div>
   );
 }

@@ -9,6 +9,7 @@ import '@/lib/newsletter/newsletter-schemas';
 import '@/lib/desk/moderation-schemas';
 import '@/lib/desk/notice-schemas';
 import '@/lib/desk/reader-tools-schemas';
+import '@/lib/audience/audience-schemas';
 
 // The API's description is generated from the same zod schemas the handlers validate with.
 /** The body of every error answer. */
@@ -25,7 +26,7 @@ export const apiErrorSchema = z
 type SchemaName =
   | 'RatingInput' | 'RatingSummary' | 'CommentInput' | 'CommentEdit' | 'CommentPage' | 'OwnComment' | 'ReactionAnswer' | 'ReportInput' | 'Report'
   | 'SearchResults' | 'Rankings' | 'SubscriptionInput' | 'SubscriptionAnswer' | 'Error'
-  | 'BanInput' | 'WordListsInput' | 'WordLists' | 'DeskMessageInput' | 'ReaderNoteInput' | 'NoticeInput' | 'NoticeAnswer' | 'NoticeDecisionInput' | 'ModerationInput';
+  | 'BanInput' | 'WordListsInput' | 'WordLists' | 'DeskMessageInput' | 'ReaderNoteInput' | 'NoticeInput' | 'NoticeAnswer' | 'NoticeDecisionInput' | 'ModerationInput' | 'ViewBeacon';
 
 // Every schema given an id with .meta({ id }) is in zod's global registry: one component each.
 function componentSchemas() {
@@ -129,6 +130,22 @@ export function openApiDocument(serverUrl: string) {
             'Chaque contenu est classé comme s’il avait reçu 5 avis de plus à 3/5 : une seule note de 5/5 ne passe pas devant vingt notes de 4/5. Seuls les contenus publiés et notés au moins une fois sont classés.',
           parameters: [{ name: 'page', in: 'query', required: false, schema: { type: 'integer', minimum: 1, maximum: 10000, default: 1 } }],
           responses: { '200': { description: 'Une page du classement', ...jsonContent('Rankings') }, ...errors('404', '422', '503') },
+        },
+      },
+      '/api/views': {
+        post: {
+          summary: 'La mesure d’audience d’une page vue (view) ou lue jusqu’au bout (read), envoyée par navigator.sendBeacon',
+          description:
+            'Sans cookie : le visiteur du jour est une empreinte (HMAC du sel du jour, de l’adresse et du User-Agent), rien d’autre n’est gardé. Corps en JSON (text/plain accepté, comme l’envoie sendBeacon), 2 Ko au plus. Les robots, les préchargements (Sec-Purpose), Sec-GPC: 1, DNT: 1 et la rédaction connectée reçoivent 204 sans être comptés. Limité par adresse et par minute sur chaque instance.',
+          requestBody: { required: true, content: { 'text/plain': { schema: ref('ViewBeacon') }, 'application/json': { schema: ref('ViewBeacon') } } },
+          responses: {
+            '204': { description: 'Reçue (comptée, ou écartée par les règles ci-dessus)' },
+            '400': { description: 'JSON mal formé', ...jsonContent('Error') },
+            '403': { description: 'Envoyée depuis un autre site (Sec-Fetch-Site)', ...jsonContent('Error') },
+            '404': { description: 'Le chemin n’est pas une page du magazine', ...jsonContent('Error') },
+            '413': { description: 'Corps de plus de 2 Ko', ...jsonContent('Error') },
+            ...errors('422', '429', '503'),
+          },
         },
       },
       '/api/newsletter/subscriptions': {

@@ -41,6 +41,7 @@ const PAGES: [string, string, number][] = [
   ['charte', '/charte', 200],
   ['transparence', '/transparence', 200],
   ['transparence-trimestre', '/transparence?trimestre=2026-3', 200],
+  ['confidentialite', '/confidentialite', 200],
   ['article-inconnu', '/articles/nexiste-pas', 404],
   ['page-inconnue', '/cette-page-nexiste-pas', 404],
 ];
@@ -146,7 +147,17 @@ test('every kind of page, and a piece under hostile comments, is valid HTML', as
     body: JSON.stringify({ refused: ['<b>gras</b>', 'Zoé « Zaza » & fils'], review: ['</textarea><script>x</script>', 'œuvre d’art'] }),
   });
   expect(lists.status).toBe(200);
+  // A reader from LinkedIn, for the audience's charts and tables to show something.
+  const beacon = await fetch(`${stack.baseUrl}/api/views`, {
+    method: 'POST',
+    headers: { 'content-type': 'text/plain;charset=UTF-8', 'sec-fetch-site': 'same-origin', 'user-agent': 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0.0.0 Safari/537.36' },
+    body: JSON.stringify({ path: '/interviews/valerie-march-place-des-reseaux', referrer: 'https://www.linkedin.com/', utmSource: 'lettre', utmCampaign: 'essai' }),
+  });
+  expect(beacon.status).toBe(204);
   const deskPages: [string, string][] = [
+    ['redaction-audience', '/redaction/audience?periode=7j'],
+    ['redaction-audience-annee', '/redaction/audience?periode=12m&tri=titre'],
+    ['redaction-audience-contenu', '/redaction/audience/interviews/valerie-march-place-des-reseaux?periode=30j'],
     ['redaction', '/redaction'],
     ['redaction-commentaires', '/redaction/commentaires'],
     ['redaction-bannis', '/redaction/bannis'],
@@ -159,6 +170,7 @@ test('every kind of page, and a piece under hostile comments, is valid HTML', as
   ];
   for (const [name, url] of deskPages) files[name] = await html(url, 200, { headers: { cookie: editor } });
   expect(files.redaction, 'a comment waits in the queue').toContain('Publié, signalé');
+  expect(files['redaction-audience']).toContain('Lettres d’essai de la rédaction');
   expect(files['redaction-lecteur']).toContain('Votre commentaire &amp; « ses » &lt;guillemets&gt;');
   // « Signaler un contenu illicite » about a published comment (DSA art. 16).
   files['signalement'] = await html(`/signalement?commentaire=${ids[0]}`);
