@@ -157,6 +157,8 @@ test('without JavaScript: a note, a message and a decision post to the page itse
 });
 
 test('the desk’s pages pass axe in light and dark, at 1280 and 360 px', async ({ browser }) => {
+  // Sixteen axe runs of 1.5 to 2.5 s each here: past the default 30 s on a busy machine.
+  test.setTimeout(120_000);
   const id = await comment('Gaspard', 'Pour l’accessibilité du pupitre.', 'gaspard@exemple.fr');
   const { page, context } = await newEditor(browser);
   for (const colorScheme of ['light', 'dark'] as const) {

@@ -82,6 +82,8 @@ test('without JavaScript, « Signaler un contenu illicite » sends a notice and 
 });
 
 test('the desk decides a « Notification DSA »; /charte, /transparence, the form and the desk’s notices are accessible', async ({ browser }) => {
+  // Sixteen axe runs (four pages, two themes, two widths) before the decision: past the default 30 s on a busy machine.
+  test.setTimeout(120_000);
   const id = await comment('Sacha', 'Voici l’adresse personnelle et le téléphone de l’auteur : venez lui dire ce que vous pensez.');
   const notice = await fetch(`${stack.baseUrl}/api/comments/${id}/notices`, {
     method: 'POST',
