@@ -1,7 +1,7 @@
 // Next passes a client's own X-Forwarded-For through and offers route handlers no way to read
 // the TCP peer's address. Stamp every incoming request with that address, under a header of
 // ours that a client cannot forge (it is overwritten), before Next handles it. And send pages
-// from bytes encoded and hashed once per page rather than once per reader (lib/response-bytes.ts).
+// from bytes encoded and hashed once per page rather than once per reader (lib/http/response-bytes.ts).
 // And answer, before Next, methods a route does not support (405) and page paths that name
 // nothing the magazine has (its real 404 page) (lib/http/request-guard.ts). And count requests
 // in flight, to stop without losing one on SIGTERM (lib/http/instance.ts). And bring the

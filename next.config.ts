@@ -29,6 +29,9 @@ const nextConfig = (phase: string): NextConfig => ({
   // The browser tests build into their own folder, so they never replace the developer's build.
   distDir,
   poweredByHeader: false,
+  // Each page's ETag is hashed once per page, with its bytes (lib/http/response-bytes.ts), not by
+  // Next over the whole HTML on every request.
+  generateEtags: false,
   // Covers and portraits (components/article/pictures.tsx): AVIF where the browser takes it,
   // WebP otherwise, at the widths our layouts ask for (the column is at most 62rem, 992 px, so
   // 1984 px at 2x); the original JPEG or PNG stays the social image.

@@ -71,7 +71,7 @@ describe('pieces past the prerender budget', () => {
 });
 
 describe('a page sent as bytes', () => {
-  it('keeps its length and ETag, answers 304 to a reader who has it, and changes with the page', async () => {
+  it('keeps its length, gets an ETag hashed once, answers 304 to a reader who has it (compressed or not), and changes with the page', async () => {
     const url = `${stack.baseUrl}/articles/le-ton-juste-sur-les-reseaux`;
     // Uncompressed, as wrk and proxies ask (compressed answers are chunked, without a length);
     // with If-None-Match, fetch itself would add Cache-Control: no-cache, which forbids a 304,
@@ -86,9 +86,24 @@ describe('a page sent as bytes', () => {
     expect(first.headers.get('content-length')).toBe(String(Buffer.byteLength(html)));
     expect(etag).toBeTruthy();
 
+    // Hashed once per page by the magazine (lib/http/response-bytes.ts), not by Next.
+    expect(etag).toMatch(/^W\/"[\w-]{27}"$/);
+
     const same = await fetch(url, { headers: { ...revalidate, 'if-none-match': etag ?? '' } });
     expect(same.status).toBe(304);
+    expect(same.headers.get('etag')).toBe(etag);
     expect(await same.text()).toBe('');
+
+    // Compressed by Next, as a browser asks: the same ETag, and the same 304.
+    const gzipped = await fetch(url, { headers: { 'accept-encoding': 'gzip' } });
+    expect(gzipped.headers.get('content-encoding')).toBe('gzip');
+    expect(gzipped.headers.get('etag')).toBe(etag);
+    expect(await gzipped.text()).toBe(html);
+    const gzippedSame = await fetch(url, { headers: { 'accept-encoding': 'gzip', 'cache-control': 'max-age=0', 'if-none-match': etag ?? '' } });
+    expect(gzippedSame.status).toBe(304);
+    expect(gzippedSame.headers.get('content-encoding')).toBeNull();
+    // A reader who asks for the page again (no-cache) gets it whole.
+    expect((await fetch(url, { headers: { ...plain, 'cache-control': 'no-cache', 'if-none-match': etag ?? '' } })).status).toBe(200);
 
     const posted = await fetch(`${stack.baseUrl}/api/pieces/articles/le-ton-juste-sur-les-reseaux/comments`, {
       method: 'POST',
