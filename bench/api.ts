@@ -6,7 +6,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
-import { OUT, wrk, type WrkResult } from './lib';
+import { alternate, benchRounds, measuredWrk, OUT, showSpread, spread, spreadOf, wrk, type MeasuredRun, type WrkResult } from './lib';
 
 export const READERS = 1000;
 const CONNECTIONS = 50;
@@ -18,8 +18,8 @@ export type ReadFigures = {
   queries: Array<{ name: string; requests: number; queries: number }>;
   comments: { none: WrkResult; many: WrkResult; shown: number; bytesNone: number; bytesMany: number };
 };
-/** `bare`: the bare Next app's handler doing only the same SQL, Next's own ceiling for a write. */
-export type WriteRow = { name: string; app: WrkResult; bare: WrkResult; raw: RawResult };
+/** `bare`: the bare Next app's handler doing only the same SQL, Next's own ceiling for a write. One result a round each. */
+export type WriteRow = { name: string; app: MeasuredRun[]; bare: MeasuredRun[]; raw: RawResult[] };
 export type RawResult = { requestsPerSecond: number; p50Ms: number; p99Ms: number; errors: number; requests: number };
 
 type Target = { baseUrl: string; databaseUrl: string; origin: string };
@@ -120,37 +120,48 @@ async function pieceKeyOf(client: pg.Client, table: 'ratings' | 'comments'): Pro
   return key;
 }
 
-/** PUT rating and POST comment through the app, then the same INSERT from a raw pg loop. */
-export async function benchWrites({ baseUrl, databaseUrl, origin }: Target, piece: string, bareBaseUrl: string): Promise<WriteRow[]> {
+/** The processes whose CPU a write costs: the magazine's server and the bare app's. */
+export type WriteServers = { app: number; bare: number };
+
+/**
+ * PUT rating and POST comment through the app, through the bare Next handler and from a raw pg
+ * loop, `rounds` times in turn; the CPU per write of each Next server counted from /proc.
+ */
+export async function benchWrites({ baseUrl, databaseUrl, origin }: Target, piece: string, bareBaseUrl: string, servers: WriteServers, rounds = benchRounds()): Promise<WriteRow[]> {
   const api = `${baseUrl}/api/pieces${piece}`;
   const load = { connections: CONNECTIONS, seconds: SECONDS };
-  const targets = [
-    [`${api}/rating`, ratingLua(origin)],
-    [`${api}/comments`, commentLua(origin)],
-    [`${bareBaseUrl}/api/rating`, ratingLua(origin)],
-    [`${bareBaseUrl}/api/comments`, commentLua(origin)],
-  ] as const;
+  const http = [
+    { url: `${api}/rating`, script: ratingLua(origin), server: servers.app },
+    { url: `${api}/comments`, script: commentLua(origin), server: servers.app },
+    { url: `${bareBaseUrl}/api/rating`, script: ratingLua(origin), server: servers.bare },
+    { url: `${bareBaseUrl}/api/comments`, script: commentLua(origin), server: servers.bare },
+  ];
   // Each server warmed up on each write first (not reported), as the pages of part 1 are: the
   // first seconds of a fresh process (compiling, filling its pool) are not a write's cost.
-  for (const [url, script] of targets) await wrk(url, { connections: CONNECTIONS, seconds: 2, script });
-  const results: WrkResult[] = [];
-  for (const [url, script] of targets) results.push(await wrk(url, { ...load, script }));
-  const [rating, comment, bareRating, bareComment] = results as [WrkResult, WrkResult, WrkResult, WrkResult];
+  for (const { url, script } of http) await wrk(url, { connections: CONNECTIONS, seconds: 2, script });
   const [ratingKey, commentKey] = await withClient(databaseUrl, async (client) => [await pieceKeyOf(client, 'ratings'), await pieceKeyOf(client, 'comments')]);
-  const rawRating = await rawLoop(
-    databaseUrl,
-    `INSERT INTO ratings (piece_key, reader_key, user_id, value) VALUES ($1, $2, NULL, $3)
-     ON CONFLICT (piece_key, reader_key) DO UPDATE SET value = EXCLUDED.value, user_id = EXCLUDED.user_id, updated_at = CURRENT_TIMESTAMP`,
-    (n) => [ratingKey, `r:brut-${n % READERS}`, (Math.floor(n / READERS) % 5) + 1],
-  );
-  const rawComment = await rawLoop(
-    databaseUrl,
-    `INSERT INTO comments (piece_key, author_name, body, status, reader_key, address_key) VALUES ($1, $2, $3, 'published', $4, $5)`,
-    (n) => [commentKey, `Lectrice ${n % READERS}`, `Commentaire de mesure n° ${n} : merci pour ces conseils concrets.`, `r:brut-${n % READERS}`, `a:brut-${n % READERS}`],
-  );
+  const raw = [
+    {
+      statement: `INSERT INTO ratings (piece_key, reader_key, user_id, value) VALUES ($1, $2, NULL, $3)
+       ON CONFLICT (piece_key, reader_key) DO UPDATE SET value = EXCLUDED.value, user_id = EXCLUDED.user_id, updated_at = CURRENT_TIMESTAMP`,
+      values: (n: number) => [ratingKey, `r:brut-${n % READERS}`, (Math.floor(n / READERS) % 5) + 1],
+    },
+    {
+      statement: `INSERT INTO comments (piece_key, author_name, body, status, reader_key, address_key) VALUES ($1, $2, $3, 'published', $4, $5)`,
+      values: (n: number) => [commentKey, `Lectrice ${n % READERS}`, `Commentaire de mesure n° ${n} : merci pour ces conseils concrets.`, `r:brut-${n % READERS}`, `a:brut-${n % READERS}`],
+    },
+  ];
+  type Measure = { name: string; run: () => Promise<MeasuredRun | RawResult> };
+  const measures: Measure[] = [
+    ...http.map(({ url, script, server }) => ({ name: url, run: () => measuredWrk(url, [server], { ...load, script }) })),
+    ...raw.map(({ statement, values }, index) => ({ name: `boucle pg brute ${index + 1}`, run: () => rawLoop(databaseUrl, statement, values) })),
+  ];
+  const results = await alternate(measures, rounds, (measure) => measure.run());
+  const [rating, comment, bareRating, bareComment] = results.slice(0, 4) as MeasuredRun[][];
+  const [rawRating, rawComment] = results.slice(4) as RawResult[][];
   return [
-    { name: 'PUT …/rating', app: rating, bare: bareRating, raw: rawRating },
-    { name: 'POST …/comments', app: comment, bare: bareComment, raw: rawComment },
+    { name: 'PUT …/rating', app: rating ?? [], bare: bareRating ?? [], raw: rawRating ?? [] },
+    { name: 'POST …/comments', app: comment ?? [], bare: bareComment ?? [], raw: rawComment ?? [] },
   ];
 }
 
@@ -276,7 +287,7 @@ export function readsTable({ queries, comments }: ReadFigures, piece = ''): stri
 }
 
 export function writesTable(rows: WriteRow[], cost: RatingCost[] = []): string {
-  const share = (a: number, b: number) => `${((a / b) * 100).toFixed(1)} %`;
+  const mark = (met: boolean) => (met ? ' ✓' : ' ✗');
   const first = cost[0]?.result.requestsPerSecond ?? 1;
   const costLines = cost.length === 0 ? [] : [
     '',
@@ -286,16 +297,31 @@ export function writesTable(rows: WriteRow[], cost: RatingCost[] = []): string {
     '| ---: | ---: | ---: | ---: | ---: | --- |',
     ...cost.map(({ existing, result, runs }) => {
       const gap = (result.requestsPerSecond - first) / first;
-      return `| ${existing.toLocaleString('fr-FR')} | ${result.requestsPerSecond.toFixed(0)} | ${ms(result.p50Ms)} | ${ms(result.p99Ms)} | ${(gap * 100).toFixed(1)} %${Math.abs(gap) <= 0.1 ? ' ✓' : ' ✗'} | ${runs.join(', ')} |`;
+      return `| ${existing.toLocaleString('fr-FR')} | ${result.requestsPerSecond.toFixed(0)} | ${ms(result.p50Ms)} | ${ms(result.p99Ms)} | ${(gap * 100).toFixed(1)} %${mark(Math.abs(gap) <= 0.1)} | ${runs.join(', ')} |`;
     }),
   ];
+  const rate = (run: { requestsPerSecond: number }) => run.requestsPerSecond;
+  const p99 = (run: { p99Ms: number }) => run.p99Ms;
+  const cpu = (run: MeasuredRun) => run.cpuMsPerRequest;
+  // Round by round, then the median: each pair was measured a minute apart at most.
+  const share = (a: Array<{ requestsPerSecond: number }>, b: Array<{ requestsPerSecond: number }>) =>
+    spread(a.map((run, index) => (100 * run.requestsPerSecond) / (b[index]?.requestsPerSecond ?? NaN)));
+  const rounds = rows[0]?.app.length ?? 0;
   return [
-    `| Écriture (${READERS.toLocaleString('fr-FR')} lecteurs, ${CONNECTIONS} connexions, ${SECONDS} s) | req/s | p50 | p99 (objectif < 100 ms) | refus (non 2xx) / erreurs de socket | boucle \`pg\` brute : req/s (p99) | rapport à la boucle (objectif ≥ 50 %) | Next nu, même SQL seul : req/s (p99) | Next nu / boucle | magazine / Next nu (objectif ≥ 60 %) |`,
+    `${rounds} passage(s) de ${SECONDS} s par écriture et par serveur, à tour de rôle ; chaque chiffre est la médiane des passages, (min–max) entre parenthèses ; le CPU est celui du processus Next qui répond.`,
+    '',
+    `| Écriture (${READERS.toLocaleString('fr-FR')} lecteurs, ${CONNECTIONS} connexions) | req/s | p99 (objectif < 100 ms) | CPU par écriture | refus (non 2xx) / erreurs de socket | boucle \`pg\` brute : req/s | rapport à la boucle (objectif ≥ 50 %) | Next nu, même SQL seul : req/s | Next nu : CPU par écriture | magazine / Next nu (objectif ≥ 60 %) |`,
     '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
     ...rows.map(({ name, app, bare, raw }) => {
-      const ratio = app.requestsPerSecond / raw.requestsPerSecond;
-      const mark = (met: boolean) => (met ? '✓' : '✗');
-      return `| ${name} | ${app.requestsPerSecond.toFixed(0)} | ${ms(app.p50Ms)} | ${ms(app.p99Ms)} ${mark(app.p99Ms < 100)} | ${app.non2xx} / ${app.socketErrors} | ${raw.requestsPerSecond.toFixed(0)} (${ms(raw.p99Ms)}) | ${share(app.requestsPerSecond, raw.requestsPerSecond)} ${mark(ratio >= 0.5)} | ${bare.requestsPerSecond.toFixed(0)} (${ms(bare.p99Ms)}) | ${share(bare.requestsPerSecond, raw.requestsPerSecond)} | ${share(app.requestsPerSecond, bare.requestsPerSecond)} ${mark(app.requestsPerSecond >= 0.6 * bare.requestsPerSecond)} |`;
+      const toRaw = share(app, raw);
+      const toBare = share(app, bare);
+      const p99App = spreadOf(app, p99);
+      const failures = `${app.reduce((total, run) => total + run.non2xx, 0)} / ${app.reduce((total, run) => total + run.socketErrors, 0)}`;
+      return (
+        `| ${name} | ${showSpread(spreadOf(app, rate))} | ${showSpread(p99App, 1, ' ms')}${mark(p99App.median < 100)} | ${showSpread(spreadOf(app, cpu), 3, ' ms')} | ${failures} | ` +
+        `${showSpread(spreadOf(raw, rate))} | ${showSpread(toRaw, 1, ' %')}${mark(toRaw.median >= 50)} | ${showSpread(spreadOf(bare, rate))} | ${showSpread(spreadOf(bare, cpu), 3, ' ms')} | ` +
+        `${showSpread(toBare, 1, ' %')}${mark(toBare.median >= 60)} |`
+      );
     }),
     ...costLines,
   ].join('\n');

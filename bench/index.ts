@@ -8,6 +8,7 @@ import path from 'node:path';
 import { kB, pageWeights, type PageWeight } from './page-weight';
 import { readsTable, writesSection, writesTable } from './api';
 import { benchBuild, buildTable, DEFAULT_SIZES, restoreMagazineContent, type BuildFigures } from './build';
+import { interactionsTable } from './interactions';
 import { lighthouseTable } from './lighthouse';
 import { pieceBytesTable } from './piece-bytes';
 import { ensureTools } from './lib';
@@ -73,6 +74,7 @@ async function main() {
   const sizes = buildSizes();
   ensureTools();
   const serving = await benchServing();
+  if (!serving.reads) throw new Error('la partie 2 n’a pas été mesurée.');
   console.log('▶ Plusieurs instances (partie 7)');
   const instances = await benchInstances();
   console.log('▶ Exporter et importer (partie 8)');
@@ -98,7 +100,8 @@ async function main() {
     writes: writesTable(serving.writes, serving.ratingCost),
     builds: builds.length > 0 ? buildTable(builds) : 'Non mesuré dans cette exécution (`--builds none`).',
     weights,
-    lighthouse: lighthouseTable(PIECE, serving.lighthouse),
+    lighthouse: lighthouseTable(serving.lighthouse),
+    interactions: serving.interactions ? interactionsTable(serving.interactions) : 'Non mesuré.',
     pieceBytes: pieceBytesTable(serving.pieceBytes, PIECE),
     instances: instancesSection(instancesTable(instances)),
     archive: archiveSection(archiveTable(archive)),
@@ -167,6 +170,13 @@ mobile par défaut (téléphone moyen, 4G lente simulée, processeur ralenti 4×
 l’interview fondatrice servie par \`next start\`, qui a une couverture (préchargée, servie en AVIF).
 
 ${sections.lighthouse}
+
+Latence d’une interaction (\`bench/interactions.ts\`) : Chromium de Debian, processeur ralenti 4×
+(\`Emulation.setCPUThrottlingRate\`), écran de téléphone ; la durée de chaque interaction lue par
+l’API Event Timing (\`PerformanceEventTiming\`, la plus longue des entrées d’une même interaction :
+ce que mesure l’INP), du geste jusqu’à l’image suivante.
+
+${sections.interactions}
 
 Ce qu’un lecteur télécharge pour ouvrir un contenu avec couverture et un contenu sans, dans
 Chromium, en téléphone (412 × 823 px à 1,75×, l’écran mobile de Lighthouse) et en ordinateur

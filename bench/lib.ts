@@ -37,6 +37,36 @@ export function treeUsage(root: number): { rss: number; ticks: number } {
   return total;
 }
 
+/**
+ * Rounds of each measure: `--rounds N` on the command line, or BENCH_ROUNDS, 3 by default. Each
+ * round runs every server compared in turn, so that a drift of this shared host touches them
+ * alike; goals are judged on the medians.
+ */
+export function benchRounds(): number {
+  const index = process.argv.indexOf('--rounds');
+  const value = Number(index >= 0 ? process.argv[index + 1] : (process.env.BENCH_ROUNDS ?? 3));
+  if (!Number.isInteger(value) || value < 1) throw new Error('Usage : --rounds N (ou BENCH_ROUNDS=N), N entier au moins égal à 1.');
+  return value;
+}
+
+/** A figure over several rounds: its median, its spread and every value, in the order measured. */
+export type Spread = { median: number; min: number; max: number; values: number[] };
+
+export function spread(values: number[]): Spread {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  const median = sorted.length % 2 === 1 ? (sorted[middle] ?? NaN) : ((sorted[middle - 1] ?? NaN) + (sorted[middle] ?? NaN)) / 2;
+  return { median, min: sorted[0] ?? NaN, max: sorted.at(-1) ?? NaN, values };
+}
+
+/** « 2.31 (2.20–2.66) »: the median, then the min–max of the rounds (none for a single round). */
+export function showSpread({ median, min, max, values }: Spread, digits = 0, unit = ''): string {
+  const show = (value: number) => `${value.toFixed(digits)}${unit}`;
+  return values.length < 2 ? show(median) : `${show(median)} (${min.toFixed(digits)}–${show(max)})`;
+}
+
+/** The spread of one field of several results. */
+export const spreadOf = <T>(results: T[], field: (result: T) => number): Spread => spread(results.map(field));
 
 /** `errors`: non-2xx/3xx answers plus socket errors; `non2xx` and `socketErrors` apart. */
 export type WrkResult = { url: string; requestsPerSecond: number; p50Ms: number; p99Ms: number; errors: number; non2xx: number; socketErrors: number; requests: number };
@@ -87,6 +117,37 @@ export function wrk(url: string, options: WrkOptions = {}): Promise<WrkResult> {
     child.once('error', reject);
     child.once('exit', (code) => (code === 0 ? resolve(wrkFigures(url, out)) : reject(new Error(`wrk a échoué (${code}) : ${err}`))));
   });
+}
+
+/** A wrk run, with the CPU its servers spent per request (ms, user + system, from /proc). */
+export type MeasuredRun = WrkResult & { cpuMsPerRequest: number };
+
+/**
+ * wrk on `url` while counting the CPU of the processes that serve it (each pid with every process
+ * below it): the steadiest figure on a shared host, where another tenant's load changes the
+ * requests a second far more than what each request costs.
+ */
+export async function measuredWrk(url: string, servers: number[], options: WrkOptions = {}): Promise<MeasuredRun> {
+  const ticks = () => servers.reduce((total, pid) => total + treeUsage(pid).ticks, 0);
+  const before = ticks();
+  const result = await wrk(url, options);
+  const spent = ticks() - before;
+  return { ...result, cpuMsPerRequest: result.requests > 0 ? (spent * 1000) / CLOCK_TICKS / result.requests : NaN };
+}
+
+/**
+ * `rounds` rounds of `measure` over `targets`, in turn within each round: each target's results
+ * in the order measured.
+ */
+export async function alternate<T, R>(targets: readonly T[], rounds: number, measure: (target: T, round: number) => Promise<R>): Promise<R[][]> {
+  const results: R[][] = targets.map(() => []);
+  for (let round = 0; round < rounds; round++) {
+    for (const [index, target] of targets.entries()) {
+      console.log(`  passage ${round + 1}/${rounds} : ${String((target as { name?: string }).name ?? index + 1)}`);
+      results[index]?.push(await measure(target, round));
+    }
+  }
+  return results;
 }
 
 /** Refuses to measure a server left over from another run on the same port. */

@@ -1,8 +1,10 @@
 // Part 6 of the benchmarks: Lighthouse 12.2.3 (13 needs Node 22) in Debian's Chromium, mobile
 // (Lighthouse's default: a mid-range phone, simulated slow 4G and 4× CPU slowdown), on a page
-// served by `next start`. Several runs, the median performance score reported with all of them.
+// served by `next start`, beside the bare Next page of the same bytes: runs alternating, medians
+// and spreads reported.
 import { launch } from 'chrome-launcher';
 import lighthouse from 'lighthouse';
+import { showSpread, spread } from './lib';
 
 const CHROMIUM = '/usr/bin/chromium';
 const FLAGS = ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
@@ -45,24 +47,51 @@ export async function lighthouseRun(url: string): Promise<LighthouseRun> {
   }
 }
 
-export async function benchLighthouse(url: string, runs = 3): Promise<LighthouseRun[]> {
-  const results: LighthouseRun[] = [];
-  for (let index = 0; index < runs; index += 1) results.push(await lighthouseRun(url));
-  return results;
+/** A page Lighthouse loads: the magazine's piece, and the bare Next page beside it. */
+export type LighthouseTarget = { name: string; url: string };
+export type LighthouseFigures = Array<LighthouseTarget & { runs: LighthouseRun[] }>;
+
+/** `runs` runs of each target, alternating (a drift of the host touches both alike). */
+export async function benchLighthouse(targets: LighthouseTarget[], runs = 5): Promise<LighthouseFigures> {
+  const figures = targets.map((target) => ({ ...target, runs: [] as LighthouseRun[] }));
+  for (let index = 0; index < runs; index += 1) {
+    for (const figure of figures) figure.runs.push(await lighthouseRun(figure.url));
+  }
+  return figures;
 }
 
-export function lighthouseTable(url: string, runs: LighthouseRun[]): string {
-  const sorted = [...runs].sort((a, b) => a.scores.performance - b.scores.performance);
-  const median = sorted[Math.floor(sorted.length / 2)];
-  if (!median) return 'Lighthouse n’a pas tourné.';
+const median = (values: number[]) => spread(values).median;
+
+export function lighthouseTable(figures: LighthouseFigures): string {
   const goal = (value: number, target: number) => `${value}${value >= target ? ' ✓' : ' ✗'}`;
-  const failed = [...new Set(runs.flatMap((run) => run.failed))];
+  const failed = [...new Set(figures.flatMap((figure) => figure.runs.flatMap((run) => run.failed)))];
+  const [magazine, bare] = figures;
+  const rows = figures.map(({ name, url, runs }) => {
+    const of = (field: (run: LighthouseRun) => number) => spread(runs.map(field));
+    const cls = of((run) => run.cls).max;
+    return (
+      `| ${name} (${new URL(url).pathname}) | ${showSpread(of((run) => run.scores.performance))} | ${showSpread(of((run) => run.tbtMs), 0, ' ms')} | ` +
+      `${showSpread(of((run) => run.lcpMs / 1000), 2, ' s')} | ${showSpread(of((run) => run.fcpMs / 1000), 2, ' s')} | ${cls.toFixed(3)}${cls === 0 ? ' ✓' : ' ✗'} | ` +
+      `${goal(median(runs.map((run) => run.scores.accessibility)), 100)} | ${goal(median(runs.map((run) => run.scores['best-practices'])), 100)} | ${goal(median(runs.map((run) => run.scores.seo)), 100)} |`
+    );
+  });
+  const gaps: string[] = [];
+  if (magazine && bare) {
+    const tbtGap = median(magazine.runs.map((run) => run.tbtMs)) - median(bare.runs.map((run) => run.tbtMs));
+    const scoreGap = median(bare.runs.map((run) => run.scores.performance)) - median(magazine.runs.map((run) => run.scores.performance));
+    gaps.push(
+      '',
+      `Sur les médianes : temps de blocage du magazine ${tbtGap >= 0 ? '+' : '−'}${Math.abs(tbtGap).toFixed(0)} ms par rapport à la page nue (objectif : 150 ms au plus${tbtGap <= 150 ? ' ✓' : ' ✗'}), ` +
+        `performance ${scoreGap >= 0 ? `${scoreGap} point(s) sous` : `${-scoreGap} point(s) au-dessus de`} la page nue (objectif : 3 au plus${scoreGap <= 3 ? ' ✓' : ' ✗'}).`,
+    );
+  }
   return [
-    `Page : ${url} ; ${runs.length} passages, médiane par score de performance (tous : ${runs.map((run) => run.scores.performance).join(', ')}).`,
+    `${magazine?.runs.length ?? 0} passages par page, à tour de rôle ; médiane (min–max). CLS : le plus grand des passages.`,
     '',
-    '| Performance (≥ 95) | Accessibilité (100) | Bonnes pratiques (100) | SEO (100) | CLS (0) | LCP | TBT | FCP |',
-    '| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
-    `| ${goal(median.scores.performance, 95)} | ${goal(median.scores.accessibility, 100)} | ${goal(median.scores['best-practices'], 100)} | ${goal(median.scores.seo, 100)} | ${median.cls.toFixed(3)}${median.cls === 0 ? ' ✓' : ' ✗'} | ${(median.lcpMs / 1000).toFixed(2)} s | ${median.tbtMs.toFixed(0)} ms | ${(median.fcpMs / 1000).toFixed(2)} s |`,
+    '| Page | Performance | TBT | LCP | FCP | CLS (0) | Accessibilité (100) | Bonnes pratiques (100) | SEO (100) |',
+    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+    ...rows,
+    ...gaps,
     '',
     failed.length > 0 ? `Audits sous 1 dans au moins un passage : ${failed.join(', ')}.` : 'Aucun audit d’accessibilité, de bonnes pratiques ou de SEO sous 1.',
   ].join('\n');

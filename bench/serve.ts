@@ -10,9 +10,10 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { startEmbeddedPostgres } from '../lib/db/embedded-postgres';
 import { benchRatingCost, benchReads, benchWrites, readsTable, writesTable, type RatingCost, type ReadFigures, type WriteRow } from './api';
-import { benchLighthouse, lighthouseTable, type LighthouseRun } from './lighthouse';
+import { benchInteractions, interactionsTable, type InteractionFigures } from './interactions';
+import { benchLighthouse, lighthouseTable, type LighthouseFigures } from './lighthouse';
 import { benchPieceBytes, pieceBytesTable, type PieceBytes } from './piece-bytes';
-import { assertPortsFree, bin, ensureTools, OUT, run, startProcess, stopAll, waitForHttp, wrk, writeBenchNginxConfig, type WrkResult } from './lib';
+import { alternate, assertPortsFree, benchRounds, bin, ensureTools, measuredWrk, OUT, run, showSpread, spread, spreadOf, startProcess, stopAll, waitForHttp, wrk, writeBenchNginxConfig, type MeasuredRun } from './lib';
 
 export const PIECE = '/interviews/valerie-march-place-des-reseaux';
 /** A piece without a cover, weighed beside PIECE, which has one (part 6). */
@@ -46,14 +47,18 @@ export const magazineEnv = {
   RATE_RATINGS_PER_MINUTE_ADDRESS: '120',
 };
 
+/** One server of part 1: its runs, one a round. */
+export type ServingRow = { name: string; runs: MeasuredRun[] };
+
 export type ServingFigures = {
   bytes: number;
   bareBytes: number;
-  rows: Array<{ name: string } & WrkResult>;
+  rows: ServingRow[];
   freshnessMs: number[];
-  lighthouse: LighthouseRun[];
+  lighthouse: LighthouseFigures;
+  interactions: InteractionFigures | undefined;
   pieceBytes: PieceBytes[];
-  reads: ReadFigures;
+  reads: ReadFigures | undefined;
   writes: WriteRow[];
   ratingCost: RatingCost[];
 };
@@ -88,9 +93,10 @@ async function commentFreshness(proxyPage: string, count: number): Promise<numbe
 /**
  * Builds and starts the bare Next app (bench/bare) on its port, on the given database. With
  * `matchBytes`, its page is built again at the size that matches the magazine's (its text
- * appears twice, in the HTML and in React's payload). Returns the bare page's bytes.
+ * appears twice, in the HTML and in React's payload). Returns the bare page's bytes and the
+ * server's process.
  */
-export async function startBareApp(databaseUrl: string, matchBytes?: number): Promise<number> {
+export async function startBareApp(databaseUrl: string, matchBytes?: number): Promise<{ bytes: number; pid: number }> {
   const bare = BARE_DIR;
   rmSync(bare, { recursive: true, force: true });
   cpSync(path.resolve('bench/bare'), bare, { recursive: true });
@@ -103,13 +109,13 @@ export async function startBareApp(databaseUrl: string, matchBytes?: number): Pr
     const server = startProcess(bin('next'), ['start', '-p', String(PORTS.bare)], { cwd: bare, env: { DATABASE_URL: databaseUrl }, log: path.join(OUT, 'logs', 'bare.log') });
     await waitForHttp(bareUrl);
     bareBytes = await pageBytes(bareUrl);
-    if (target === 0 || Math.abs(bareBytes - target) / target < 0.03) break;
+    if (target === 0 || Math.abs(bareBytes - target) / target < 0.03) return { bytes: bareBytes, pid: server.pid as number };
     await stopAll([server]);
   }
-  return bareBytes;
+  throw new Error('la page nue n’a pas pu être construite à la taille voulue.');
 }
 
-export async function benchServing(): Promise<ServingFigures> {
+export async function benchServing(rounds = benchRounds()): Promise<ServingFigures> {
   // A fresh database every run: the founding interview starts without comments. Started here
   // rather than by the launcher, with pg_stat_statements, so part 2 can count the queries.
   rmSync(path.resolve(magazineEnv.DATA_DIR), { recursive: true, force: true });
@@ -120,7 +126,7 @@ export async function benchServing(): Promise<ServingFigures> {
   const env = { ...magazineEnv, DATABASE_URL: database.url };
   try {
     run(bin('tsx'), ['scripts/serve.ts', 'build'], env);
-    startProcess(process.execPath, ['--import', 'tsx', 'scripts/serve.ts', 'start', '-p', String(PORTS.magazine)], { env, log: path.join(OUT, 'logs', 'magazine.log') });
+    const magazinePid = startProcess(process.execPath, ['--import', 'tsx', 'scripts/serve.ts', 'start', '-p', String(PORTS.magazine)], { env, log: path.join(OUT, 'logs', 'magazine.log') }).pid as number;
     await waitForHttp(`http://127.0.0.1:${PORTS.magazine}${PIECE}`);
     const html = await (await fetch(`http://127.0.0.1:${PORTS.magazine}${PIECE}`)).text();
     const bytes = Buffer.byteLength(html);
@@ -128,55 +134,83 @@ export async function benchServing(): Promise<ServingFigures> {
     const config = writeBenchNginxConfig({ staticPort: PORTS.nginx, proxyPort: PORTS.proxy, upstreamPorts: [PORTS.magazine] });
     writeFileSync(path.join(OUT, 'nginx', 'www', 'interview.html'), html);
 
-    const bareBytes = await startBareApp(database.url, bytes);
-    startProcess('nginx', ['-c', config, '-g', 'daemon off;'], { log: path.join(OUT, 'logs', 'nginx.log') });
+    const bare = await startBareApp(database.url, bytes);
+    const nginxPid = startProcess('nginx', ['-c', config, '-g', 'daemon off;'], { log: path.join(OUT, 'logs', 'nginx.log') }).pid as number;
     await waitForHttp(`http://127.0.0.1:${PORTS.nginx}/interview.html`);
     await waitForHttp(`http://127.0.0.1:${PORTS.proxy}${PIECE}`);
 
+    // The CPU of the proxy's row is nginx's and Next's behind it (a page rebuilt after a comment).
     const targets = [
-      { name: 'nginx, fichier statique (mêmes octets)', url: `http://127.0.0.1:${PORTS.nginx}/interview.html` },
-      { name: 'Next 16 nu, page prérendue de même taille', url: `http://127.0.0.1:${PORTS.bare}/` },
-      { name: 'Place des Réseaux, next start', url: `http://127.0.0.1:${PORTS.magazine}${PIECE}` },
-      { name: 'Place des Réseaux derrière nginx (micro-cache 1 s)', url: `http://127.0.0.1:${PORTS.proxy}${PIECE}` },
+      { name: 'nginx, fichier statique (mêmes octets)', url: `http://127.0.0.1:${PORTS.nginx}/interview.html`, servers: [nginxPid] },
+      { name: 'Next 16 nu, page prérendue de même taille', url: `http://127.0.0.1:${PORTS.bare}/`, servers: [bare.pid] },
+      { name: 'Place des Réseaux, next start', url: `http://127.0.0.1:${PORTS.magazine}${PIECE}`, servers: [magazinePid] },
+      { name: 'Place des Réseaux derrière nginx (micro-cache 1 s)', url: `http://127.0.0.1:${PORTS.proxy}${PIECE}`, servers: [nginxPid, magazinePid], proxy: true },
     ];
     for (const target of targets) await wrk(target.url, { seconds: 2 }); // warm-up, not reported
-    const rows: ServingFigures['rows'] = [];
-    for (const target of targets.slice(0, 3)) rows.push({ name: target.name, ...(await wrk(target.url)) });
-    const proxy = targets[3] as (typeof targets)[number];
-    const [proxied, freshnessMs] = await Promise.all([wrk(proxy.url), commentFreshness(proxy.url, 3)]);
-    rows.push({ name: proxy.name, ...proxied });
+    // Three comments in all, published while the proxy is loaded, spread over the rounds.
+    const commentsPerRound = Math.max(1, Math.ceil(3 / rounds));
+    const freshnessMs: number[] = [];
+    const runs = await alternate(targets, rounds, async (target) => {
+      if (!target.proxy) return measuredWrk(target.url, target.servers);
+      const [proxied, delays] = await Promise.all([measuredWrk(target.url, target.servers), commentFreshness(target.url, commentsPerRound)]);
+      freshnessMs.push(...delays);
+      return proxied;
+    });
+    const rows = targets.map((target, index) => ({ name: target.name, runs: runs[index] ?? [] }));
 
     const magazine = { baseUrl: `http://127.0.0.1:${PORTS.magazine}`, databaseUrl: database.url, origin: magazineEnv.SITE_URL };
-    console.log('▶ Lighthouse');
-    const lighthouse = await benchLighthouse(`${magazine.baseUrl}${PIECE}`);
+    // `-- --pages`: part 1 only, to weigh one change to the serving path.
+    if (process.argv.includes('--pages')) return { bytes, bareBytes: bare.bytes, rows, freshnessMs, lighthouse: [], interactions: undefined, pieceBytes: [], reads: undefined, writes: [], ratingCost: [] };
+    console.log('▶ Lighthouse, le contenu et la page nue à tour de rôle');
+    const lighthouse = await benchLighthouse([
+      { name: 'Place des Réseaux', url: `${magazine.baseUrl}${PIECE}` },
+      { name: 'Next 16 nu, même taille', url: `http://127.0.0.1:${PORTS.bare}/` },
+    ]);
+    console.log('▶ Latence d’une interaction (processeur ralenti 4×)');
+    const interactions = await benchInteractions(magazine.baseUrl, ARTICLE);
     console.log('▶ Octets d’un contenu avec et sans couverture');
     const pieceBytes = await benchPieceBytes(magazine.baseUrl, [{ path: PIECE }, { path: UNCOVERED_PIECE }]);
     console.log('▶ Lectures (requêtes comptées, page à 200 commentaires)');
     const reads = await benchReads(magazine, ARTICLE);
     console.log('▶ Écritures (1 000 lecteurs, boucle pg brute)');
-    const writes = await benchWrites(magazine, PIECE, `http://127.0.0.1:${PORTS.bare}`);
+    const writes = await benchWrites(magazine, PIECE, `http://127.0.0.1:${PORTS.bare}`, { app: magazinePid, bare: bare.pid }, rounds);
     console.log('▶ Coût d’une note selon le nombre de notes du contenu (0, 10 000, 100 000)');
     const ratingCost = await benchRatingCost(magazine, COST_PIECES);
-    return { bytes, bareBytes, rows, freshnessMs, lighthouse, pieceBytes, reads, writes, ratingCost };
+    return { bytes, bareBytes: bare.bytes, rows, freshnessMs, lighthouse, interactions, pieceBytes, reads, writes, ratingCost };
   } finally {
     await stopAll();
     await database.stop();
   }
 }
 
+/** The first server's figure divided by the second's, round by round (× `scale`). */
+const ratios = (a: MeasuredRun[], b: MeasuredRun[], field: (run: MeasuredRun) => number, scale = 1) =>
+  spread(a.map((run, index) => (scale * field(run)) / field(b[index] ?? run)));
+
 export function servingTable({ bytes, bareBytes, rows, freshnessMs }: Pick<ServingFigures, 'bytes' | 'bareBytes' | 'rows' | 'freshnessMs'>): string {
-  const reference = rows[0]?.requestsPerSecond ?? 1;
-  const bareRate = rows[1]?.requestsPerSecond ?? 1;
+  const [nginx, bare, magazine] = rows;
+  const rounds = nginx?.runs.length ?? 0;
+  const cpu = (run: MeasuredRun) => run.cpuMsPerRequest;
+  const cpuRatio = bare && magazine ? ratios(bare.runs, magazine.runs, cpu) : undefined;
   const lines = [
-    `Page servie : ${PIECE} (${(bytes / 1000).toFixed(1)} ko de HTML ; page Next nue : ${(bareBytes / 1000).toFixed(1)} ko)`,
+    `Page servie : ${PIECE} (${(bytes / 1000).toFixed(1)} ko de HTML ; page Next nue : ${(bareBytes / 1000).toFixed(1)} ko). ` +
+      `${rounds} passage(s) de 10 s par serveur, à tour de rôle ; chaque chiffre est la médiane des passages, (min–max) entre parenthèses.`,
     '',
-    '| Serveur | req/s | p50 | p99 | réponses non 2xx / erreurs de socket | vs nginx | vs Next nu |',
-    '| --- | ---: | ---: | ---: | ---: | ---: | ---: |',
-    ...rows.map((row) =>
-      `| ${row.name} | ${row.requestsPerSecond.toFixed(0)} | ${row.p50Ms.toFixed(2)} ms | ${row.p99Ms.toFixed(2)} ms | ${row.non2xx} / ${row.socketErrors} | ` +
-        `${((row.requestsPerSecond / reference) * 100).toFixed(1)} % | ${(row.requestsPerSecond / bareRate).toFixed(2)}× |`,
-    ),
+    '| Serveur | CPU du serveur par requête | req/s | p50 | p99 | non 2xx / erreurs de socket | req/s vs nginx | CPU : Next nu ÷ serveur |',
+    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+    ...rows.map((row) => {
+      const failures = `${row.runs.reduce((total, run) => total + run.non2xx, 0)} / ${row.runs.reduce((total, run) => total + run.socketErrors, 0)}`;
+      const versusNginx = nginx ? showSpread(ratios(row.runs, nginx.runs, (run) => run.requestsPerSecond, 100), 1, ' %') : '';
+      const versusBare = bare ? showSpread(ratios(bare.runs, row.runs, cpu), 2, '×') : '';
+      return (
+        `| ${row.name} | ${showSpread(spreadOf(row.runs, cpu), 3, ' ms')} | ${showSpread(spreadOf(row.runs, (run) => run.requestsPerSecond))} | ` +
+        `${showSpread(spreadOf(row.runs, (run) => run.p50Ms), 2, ' ms')} | ${showSpread(spreadOf(row.runs, (run) => run.p99Ms), 2, ' ms')} | ${failures} | ${versusNginx} | ${versusBare} |`
+      );
+    }),
     '',
+    cpuRatio
+      ? `\`next start\` du magazine : ${showSpread(cpuRatio, 2, '×')} du CPU par requête de la page Next nue (objectif : au moins 1,00×, sur la médiane${cpuRatio.median >= 1 ? ' ✓' : ' ✗'}).`
+      : '',
     `Un commentaire publié pendant la charge paraît derrière le proxy en ${freshnessMs.map((ms) => `${ms} ms`).join(', ')} (objectif : moins de 2 s).`,
   ];
   return lines.join('\n');
@@ -187,13 +221,17 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   benchServing()
     .then((figures) =>
       console.log(
-        [
-          servingTable(figures),
-          readsTable(figures.reads, ARTICLE),
-          writesTable(figures.writes, figures.ratingCost),
-          lighthouseTable(PIECE, figures.lighthouse),
-          pieceBytesTable(figures.pieceBytes, PIECE),
-        ].join('\n\n'),
+        (figures.reads
+          ? [
+              servingTable(figures),
+              readsTable(figures.reads, ARTICLE),
+              writesTable(figures.writes, figures.ratingCost),
+              lighthouseTable(figures.lighthouse),
+              ...(figures.interactions ? [interactionsTable(figures.interactions)] : []),
+              pieceBytesTable(figures.pieceBytes, PIECE),
+            ]
+          : [servingTable(figures)]
+        ).join('\n\n'),
       ),
     )
     .catch(async (error: unknown) => {

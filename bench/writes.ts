@@ -17,11 +17,11 @@ async function benchWritesAlone(): Promise<string> {
   const env = { ...magazineEnv, DATABASE_URL: database.url };
   try {
     if (!process.argv.includes('--no-build')) run(bin('tsx'), ['scripts/serve.ts', 'build'], env);
-    startProcess(process.execPath, ['--import', 'tsx', 'scripts/serve.ts', 'start', '-p', String(PORTS.magazine)], { env, log: path.join(OUT, 'logs', 'magazine.log') });
+    const app = startProcess(process.execPath, ['--import', 'tsx', 'scripts/serve.ts', 'start', '-p', String(PORTS.magazine)], { env, log: path.join(OUT, 'logs', 'magazine.log') }).pid as number;
     await waitForHttp(`http://127.0.0.1:${PORTS.magazine}${PIECE}`);
-    await startBareApp(database.url);
+    const bare = await startBareApp(database.url);
     const magazine = { baseUrl: `http://127.0.0.1:${PORTS.magazine}`, databaseUrl: database.url, origin: magazineEnv.SITE_URL };
-    const writes = await benchWrites(magazine, PIECE, `http://127.0.0.1:${PORTS.bare}`);
+    const writes = await benchWrites(magazine, PIECE, `http://127.0.0.1:${PORTS.bare}`, { app, bare: bare.pid });
     const cost = await benchRatingCost(magazine, COST_PIECES);
     return writesTable(writes, cost);
   } finally {
