@@ -47,6 +47,14 @@ const config = [
     },
   },
   layers,
+  // Links prefetch on intent, not on sight (components/layout/link.tsx).
+  {
+    files: ['app/**/*.tsx', 'components/**/*.tsx'],
+    ignores: ['components/layout/link.tsx'],
+    rules: {
+      'no-restricted-imports': ['error', { paths: [{ name: 'next/link', message: 'Importez Link de @/components/layout/link : il précharge au survol, pas à l’affichage.' }] }],
+    },
+  },
   // Next's cache hooks are CommonJS on purpose (lib/cache/README.md).
   { files: ['lib/cache/*.cjs'], rules: { '@typescript-eslint/no-require-imports': 'off' } },
   {

@@ -1,6 +1,7 @@
 import type { Metadata, Viewport } from 'next';
 import type { ReactNode } from 'react';
 import { AudienceScript } from '@/components/layout/audience-script';
+import { PrefetchOnIntent } from '@/components/layout/prefetch-on-intent';
 import { SiteFooter } from '@/components/layout/site-footer';
 import { SiteHeader } from '@/components/layout/site-header';
 import { ThemeScript } from '@/components/layout/theme-script';
@@ -38,6 +39,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
         </main>
         <SiteFooter />
         <AudienceScript />
+        <PrefetchOnIntent />
       </body>
     </html>
   );

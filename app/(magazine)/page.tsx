@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import Link from '@/components/layout/link';
 import { FeaturedCover } from '@/components/article/lead-pictures';
 import { PieceCards, PieceCardWithStats } from '@/components/article/piece-cards';
 import { HomeRankings } from '@/components/listing/rankings';

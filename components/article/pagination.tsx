@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import Link from '@/components/layout/link';
 import { pageWindow } from '@/lib/content/rules';
 
 type Props = { page: number; pageCount: number; basePath: string };

@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import Link from '@/components/layout/link';
 import type { ReactNode } from 'react';
 import { SECTION_INFO } from '@/lib/content/sections';
 import type { PieceSummary } from '@/lib/content';

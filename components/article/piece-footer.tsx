@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import Link from '@/components/layout/link';
 import type { PieceSummary } from '@/lib/content';
 import { PieceCard } from './piece-card';
 

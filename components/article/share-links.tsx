@@ -1,3 +1,4 @@
+import { Island } from '@/components/layout/island';
 import { env } from '@/lib/env';
 import { CopyLink } from './copy-link';
 
@@ -18,7 +19,9 @@ export function ShareLinks({ path, title }: { path: string; title: string }) {
           {link.label}
         </a>
       ))}
-      <CopyLink url={url} />
+      <Island as="span">
+        <CopyLink url={url} />
+      </Island>
     </nav>
   );
 }

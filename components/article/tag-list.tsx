@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import Link from '@/components/layout/link';
 
 /** The tags of a piece, each linking to its tag page. */
 export function TagList({ tags, tagSlugs }: { tags: string[]; tagSlugs: string[] }) {

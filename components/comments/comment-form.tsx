@@ -1,6 +1,6 @@
 'use client';
 
-import Link from 'next/link';
+import Link from '@/components/layout/link';
 import { useActionState, useEffect, useId, useRef, useState } from 'react';
 import type { PieceTarget } from '@/lib/http/action-context';
 import { AUTHOR_NAME_MAX, COMMENT_BODY_MAX, COMMENT_BODY_MIN } from '@/lib/readers/comment-limits';

@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import Link from '@/components/layout/link';
 import { COMMENT_SORTS, SORT_LABELS, SORT_PARAMS, type CommentSort } from '@/lib/readers/comment-sorts';
 
 /** The three orders of a piece's comments, as links to its comments pages (they work without JavaScript). */

@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import Link from '@/components/layout/link';
 import { notFound } from 'next/navigation';
 import { getPiece } from '@/lib/content';
 import { sectionFromParam } from '@/lib/content/sections';

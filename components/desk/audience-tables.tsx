@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import Link from '@/components/layout/link';
 import { PERIOD_LABELS, PERIODS, type Figures, type Period, type SourceRow } from '@/lib/audience/figures';
 
 // The pieces of the desk's « Audience » that its two pages share.

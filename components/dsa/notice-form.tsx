@@ -1,6 +1,6 @@
 'use client';
 
-import Link from 'next/link';
+import Link from '@/components/layout/link';
 import { useActionState, useId } from 'react';
 import { useHydrated } from '@/components/reader/use-hydrated';
 import { NOTICE_EXPLANATION_MAX, NOTICE_GROUND_LABELS, NOTICE_GROUNDS } from '@/lib/desk/legal-grounds';

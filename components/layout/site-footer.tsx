@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import Link from '@/components/layout/link';
 
 /** The foot of every page. */
 export function SiteFooter() {

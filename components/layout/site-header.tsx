@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import Link from '@/components/layout/link';
 import { SECTION_INFO } from '@/lib/content/sections';
 import { ThemeToggle } from './theme-toggle';
 

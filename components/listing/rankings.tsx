@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import Link from '@/components/layout/link';
 import { notFound } from 'next/navigation';
 import type { ReactNode } from 'react';
 import { Pagination } from '@/components/article/pagination';

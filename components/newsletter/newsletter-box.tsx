@@ -1,4 +1,5 @@
-import Link from 'next/link';
+import { Island } from '@/components/layout/island';
+import Link from '@/components/layout/link';
 import { SubscribeForm } from './subscribe-form';
 
 /** The letter's invitation under a piece and on the home page. */
@@ -12,7 +13,9 @@ export function NewsletterBox() {
         Chaque nouvel entretien et chaque article dans votre boîte, ou un récapitulatif le lundi matin. Sans publicité, sans pistage ; un clic pour partir.{' '}
         <Link href="/lettre" className="underline underline-offset-4">En savoir plus</Link>
       </p>
-      <SubscribeForm />
+      <Island>
+        <SubscribeForm />
+      </Island>
     </section>
   );
 }

@@ -1,6 +1,6 @@
 'use client';
 
-import Link from 'next/link';
+import Link from '@/components/layout/link';
 import { useEffect, useId, useState, type FormEvent } from 'react';
 import { HoneypotField } from '@/components/reader/honeypot-field';
 import { useHydrated } from '@/components/reader/use-hydrated';

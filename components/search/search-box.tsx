@@ -1,7 +1,7 @@
 'use client';
 
 import MiniSearch, { type SearchResult } from 'minisearch';
-import Link from 'next/link';
+import Link from '@/components/layout/link';
 import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { SearchResults, Segment } from '@/lib/publishing/search-schemas';
 import { foldAccents, SEARCH_OPTIONS, searchTerm, searchTokens } from '@/lib/publishing/search-terms';

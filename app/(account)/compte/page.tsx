@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import Link from '@/components/layout/link';
 import { redirect } from 'next/navigation';
 import { DeleteAccountForm, DisplayNameForm, SignOutButton } from '@/components/account/account-forms';
 import { LetterSettings } from '@/components/account/letter-settings';

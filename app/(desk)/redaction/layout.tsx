@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import Link from '@/components/layout/link';
 import { forbidden, unauthorized } from 'next/navigation';
 import type { ReactNode } from 'react';
 import { currentAccount } from '@/lib/accounts/session';

@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import Link from '@/components/layout/link';
 import { Portrait } from '@/components/article/pictures';
 import { getAuthors } from '@/lib/content';
 import { pageMetadata } from '@/lib/publishing/page-metadata';

@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import Link from '@/components/layout/link';
 import { CHARTER_ARTICLES } from '@/lib/desk/charter';
 import { NOTICE_GROUND_LABELS, NOTICE_GROUNDS } from '@/lib/desk/legal-grounds';
 import { pageMetadata } from '@/lib/publishing/page-metadata';

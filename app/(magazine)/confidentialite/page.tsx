@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import Link from '@/components/layout/link';
 import { env } from '@/lib/env';
 import { CONFIRMATION_DAYS } from '@/lib/newsletter/links';
 import { pageMetadata } from '@/lib/publishing/page-metadata';

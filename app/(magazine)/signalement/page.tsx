@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import Link from '@/components/layout/link';
 import { notFound } from 'next/navigation';
 import { CommentBody } from '@/components/comments/comment-body';
 import { NoticeForm } from '@/components/dsa/notice-form';

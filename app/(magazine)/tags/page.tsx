@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import Link from '@/components/layout/link';
 import { getTags } from '@/lib/content';
 import { plural } from '@/lib/format';
 import { pageMetadata } from '@/lib/publishing/page-metadata';

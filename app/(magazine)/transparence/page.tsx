@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import Link from '@/components/layout/link';
 import { NOTICE_DECISION_LABELS, NOTICE_DECISIONS, NOTICE_GROUND_LABELS, NOTICE_GROUNDS } from '@/lib/desk/legal-grounds';
 import { BAN_DURATIONS, parseQuarter, previousQuarter, quarterLabel, quarterOf, transparencyReport, type BanDuration, type Quarter } from '@/lib/desk/transparency';
 import { pageMetadata } from '@/lib/publishing/page-metadata';

@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import Link from '@/components/layout/link';
 import { AudienceChart } from '@/components/desk/audience-chart';
 import { number, PeriodLinks, share, SourcesTable, Totals } from '@/components/desk/audience-tables';
 import { audienceOverview, PERIOD_LABELS, periodFromParam, PIECE_SORTS, type PieceSort } from '@/lib/audience/figures';

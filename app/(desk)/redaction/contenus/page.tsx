@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import Link from '@/components/layout/link';
 import { pieceRows, SORTS, type Sort } from '@/lib/desk/figures';
 import { formatAverage } from '@/lib/readers/rating-math';
 import { CommentsSwitch } from '@/components/desk/comments-switch';

@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import Link from '@/components/layout/link';
 import { ReaderHistoryView } from '@/components/desk/reader-history';
 import { readerHistory } from '@/lib/desk/reader-history';
 

@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import Link from '@/components/layout/link';
 import { RHYTHM_LABELS, RHYTHMS, type Rhythm } from '@/lib/newsletter/newsletter-schemas';
 
 export const metadata: Metadata = { title: 'Confirmer l’inscription à la lettre', robots: { index: false } };

@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import Link from '@/components/layout/link';
 import { notFound } from 'next/navigation';
 import { AudienceChart } from '@/components/desk/audience-chart';
 import { PeriodLinks, SourcesTable, Totals } from '@/components/desk/audience-tables';
