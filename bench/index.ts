@@ -18,7 +18,7 @@ import { benchSearch, searchSection } from './search';
 import { benchLive, liveSection } from './live';
 import { benchWords, wordsSection } from './words';
 import { audienceSection, beaconWeight, benchAudience } from './audience';
-import { ARTICLE, BARE_DIR, benchServing, PIECE, servingTable } from './serve';
+import { ARTICLE, BARE_DIR, benchServing, phoneSection, PIECE, readsSection, servingSection, servingTable } from './serve';
 
 /** First line a tool prints about its version (nginx and wrk print it on stderr, or exit 1). */
 function version(command: string): string {
@@ -119,28 +119,9 @@ commande donnée dans son titre. Rien de tout cela n’est dans \`npm test\`.
 
 ${machine()}
 
-## 1. Servir un contenu (\`npm run bench:serve\`)
+${servingSection(sections.serving)}
 
-Build de production du magazine (\`npm run build\`, base embarquée neuve, dans \`bench/out/next\`),
-\`next start\` ; nginx sert les mêmes octets en fichier statique ; une application Next 16 nue
-(\`bench/bare\`, copiée hors du dépôt et construite à la même taille de page) ; enfin nginx en
-proxy inverse devant \`next start\` avec un micro-cache d’une seconde (configuration écrite dans
-\`bench/out/nginx/nginx.conf\` par \`bench/lib.ts\`). Charge : \`wrk -t1 -c50 -d10s --latency\`,
-après 2 s de chauffe pour chacun, tout sur 127.0.0.1. Pendant la charge du proxy, trois
-commentaires sont publiés (modération a posteriori) et l’on mesure quand chacun paraît dans la
-page servie par le proxy.
-
-${sections.serving}
-
-## 2. Lire les notes et les commentaires (même commande)
-
-Requêtes comptées par PostgreSQL lui-même (\`pg_stat_statements\`, remis à zéro avant chaque
-charge ; sont comptées celles qui touchent notes, commentaires, limites de débit, sessions et
-comptes). Puis la même page sans commentaire et avec 200 commentaires publiés (199 écrits
-directement en base, le 200e par l’API, qui fait régénérer la page), chacune sous
-\`wrk -t1 -c50 -d10s\`.
-
-${sections.reads}
+${readsSection(sections.reads)}
 
 ${writesSection(sections.writes)}
 
@@ -163,28 +144,7 @@ sans les polyfills \`nomodule\`), comparé à la page nue construite dans la mê
 
 ${sections.weights}
 
-## 6. Lighthouse (même commande que la partie 1)
-
-Lighthouse 12.2.3 (la 13 demande Node 22) par son API Node, dans le Chromium de Debian, profil
-mobile par défaut (téléphone moyen, 4G lente simulée, processeur ralenti 4×), sur la page de
-l’interview fondatrice servie par \`next start\`, qui a une couverture (préchargée, servie en AVIF).
-
-${sections.lighthouse}
-
-Latence d’une interaction (\`bench/interactions.ts\`) : Chromium de Debian, processeur ralenti 4×
-(\`Emulation.setCPUThrottlingRate\`), écran de téléphone ; la durée de chaque interaction lue par
-l’API Event Timing (\`PerformanceEventTiming\`, la plus longue des entrées d’une même interaction :
-ce que mesure l’INP), du geste jusqu’à l’image suivante.
-
-${sections.interactions}
-
-Ce qu’un lecteur télécharge pour ouvrir un contenu avec couverture et un contenu sans, dans
-Chromium, en téléphone (412 × 823 px à 1,75×, l’écran mobile de Lighthouse) et en ordinateur
-(1350 × 940 à 1×) : octets reçus (compressés, en-têtes compris) comptés par Chromium, premier
-affichage sans défilement (les images paresseuses plus bas ne sont pas chargées), cache vide ; à
-part, ce que Next précharge ensuite pour les liens de la page (\`bench/piece-bytes.ts\`).
-
-${sections.pieceBytes}
+${phoneSection(sections.lighthouse, sections.interactions, sections.pieceBytes)}
 
 ${sections.instances}
 

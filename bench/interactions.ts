@@ -68,8 +68,10 @@ async function oneRound(browser: Browser, url: string, round: number): Promise<{
     const wait = shownAt + HUMAN_PACE_MS - Date.now();
     if (wait > 0) await page.waitForTimeout(wait);
     count = (await page.evaluate(() => window.__interactions ?? [])).length;
+    const body = `Mesure de latence n° ${round + 1} : un commentaire envoyé sur un téléphone lent.`;
     await form.getByRole('button', { name: 'Publier le commentaire' }).click();
-    await page.getByText(/Merci, votre commentaire est publié|Votre commentaire est en attente de modération/).first().waitFor();
+    // Shown under the form, published or waiting.
+    await page.getByText(body).filter({ visible: true }).first().waitFor();
     const commentMs = await longestSince(page, count);
     return { star: starMs, comment: commentMs };
   } finally {

@@ -19,7 +19,20 @@ export type LighthouseRun = {
   failed: string[];
 };
 
-export async function lighthouseRun(url: string): Promise<LighthouseRun> {
+/** Lighthouse's own transient failures (a trace it failed to record): run again, twice at most. */
+const TRANSIENT = /NO_NAVSTART|NO_FCP|NO_LCP|PROTOCOL_TIMEOUT|NO_TRACING_STARTED/;
+
+export async function lighthouseRun(url: string, attempts = 3): Promise<LighthouseRun> {
+  try {
+    return await lighthouseOnce(url);
+  } catch (error) {
+    if (attempts <= 1 || !(error instanceof Error) || !TRANSIENT.test(error.message)) throw error;
+    console.log(`  ${error.message} : nouveau passage.`);
+    return lighthouseRun(url, attempts - 1);
+  }
+}
+
+async function lighthouseOnce(url: string): Promise<LighthouseRun> {
   const chrome = await launch({ chromePath: CHROMIUM, chromeFlags: FLAGS, logLevel: 'silent' });
   try {
     const result = await lighthouse(url, { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: [...CATEGORIES] });

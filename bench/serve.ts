@@ -9,11 +9,11 @@ import { cpSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { startEmbeddedPostgres } from '../lib/db/embedded-postgres';
-import { benchRatingCost, benchReads, benchWrites, readsTable, writesTable, type RatingCost, type ReadFigures, type WriteRow } from './api';
+import { benchRatingCost, benchReads, benchWrites, readsTable, writesSection, writesTable, type RatingCost, type ReadFigures, type WriteRow } from './api';
 import { benchInteractions, interactionsTable, type InteractionFigures } from './interactions';
 import { benchLighthouse, lighthouseTable, type LighthouseFigures } from './lighthouse';
 import { benchPieceBytes, pieceBytesTable, type PieceBytes } from './piece-bytes';
-import { alternate, assertPortsFree, benchRounds, bin, ensureTools, measuredWrk, OUT, run, showSpread, spread, spreadOf, startProcess, stopAll, waitForHttp, wrk, writeBenchNginxConfig, type MeasuredRun } from './lib';
+import { alternate, assertPortsFree, benchRounds, bin, ensureTools, measuredWrk, OUT, run, showSpread, spread, spreadOf, startProcess, stopAll, waitForHttp, wrk, writeBenchmarkSection, writeBenchNginxConfig, type MeasuredRun } from './lib';
 
 export const PIECE = '/interviews/valerie-march-place-des-reseaux';
 /** A piece without a cover, weighed beside PIECE, which has one (part 6). */
@@ -157,17 +157,22 @@ export async function benchServing(rounds = benchRounds()): Promise<ServingFigur
       return proxied;
     });
     const rows = targets.map((target, index) => ({ name: target.name, runs: runs[index] ?? [] }));
+    // Printed at once: a later part that fails does not lose these figures.
+    console.log(servingTable({ bytes, bareBytes: bare.bytes, rows, freshnessMs }));
 
     const magazine = { baseUrl: `http://127.0.0.1:${PORTS.magazine}`, databaseUrl: database.url, origin: magazineEnv.SITE_URL };
-    // `-- --pages`: part 1 only, to weigh one change to the serving path.
-    if (process.argv.includes('--pages')) return { bytes, bareBytes: bare.bytes, rows, freshnessMs, lighthouse: [], interactions: undefined, pieceBytes: [], reads: undefined, writes: [], ratingCost: [] };
+    // `-- --pages`: part 1 only, to weigh one change to the serving path; `-- --phone`: parts 1 and 6.
+    const only = { bytes, bareBytes: bare.bytes, rows, freshnessMs, pieceBytes: [], reads: undefined, writes: [], ratingCost: [] };
+    if (process.argv.includes('--pages')) return { ...only, lighthouse: [], interactions: undefined };
     console.log('▶ Lighthouse, le contenu et la page nue à tour de rôle');
     const lighthouse = await benchLighthouse([
       { name: 'Place des Réseaux', url: `${magazine.baseUrl}${PIECE}` },
       { name: 'Next 16 nu, même taille', url: `http://127.0.0.1:${PORTS.bare}/` },
     ]);
+    console.log(lighthouseTable(lighthouse));
     console.log('▶ Latence d’une interaction (processeur ralenti 4×)');
     const interactions = await benchInteractions(magazine.baseUrl, ARTICLE);
+    if (process.argv.includes('--phone')) return { ...only, lighthouse, interactions };
     console.log('▶ Octets d’un contenu avec et sans couverture');
     const pieceBytes = await benchPieceBytes(magazine.baseUrl, [{ path: PIECE }, { path: UNCOVERED_PIECE }]);
     console.log('▶ Lectures (requêtes comptées, page à 200 commentaires)');
@@ -216,24 +221,84 @@ export function servingTable({ bytes, bareBytes, rows, freshnessMs }: Pick<Servi
   return lines.join('\n');
 }
 
+/** Part 1 of BENCHMARKS.md, its method and its table. */
+export function servingSection(table: string): string {
+  return `## 1. Servir un contenu (\`npm run bench:serve\`)
+
+Build de production du magazine (\`npm run build\`, base embarquée neuve, dans \`bench/out/next\`),
+\`next start\` ; nginx sert les mêmes octets en fichier statique ; une application Next 16 nue
+(\`bench/bare\`, copiée hors du dépôt et construite à la même taille de page) ; enfin nginx en
+proxy inverse devant \`next start\` avec un micro-cache d’une seconde (configuration écrite dans
+\`bench/out/nginx/nginx.conf\` par \`bench/lib.ts\`). Charge : \`wrk -t1 -c50 -d10s --latency\`,
+après 2 s de chauffe pour chacun, tout sur 127.0.0.1, en plusieurs passages (\`-- --rounds N\`,
+3 par défaut) où les serveurs se suivent à tour de rôle : une dérive de cette machine partagée
+les touche tous. Le chiffre qui juge est le **CPU par requête** : temps processeur (utilisateur
+et système) de l’arbre de processus du serveur, lu dans \`/proc\` avant et après chaque passage,
+divisé par les requêtes servies ; les requêtes par seconde varient du simple au double d’une
+heure à l’autre ici, le CPU par requête de quelques pour cent. Les objectifs se jugent sur les
+médianes ; les écarts (min–max) sont donnés. Pendant la charge du proxy, trois commentaires
+sont publiés (modération a posteriori) et l’on mesure quand chacun paraît dans la page servie
+par le proxy. \`npm run bench:profile\` dit où va ce CPU (profil de \`next start\` sous charge).
+
+${table}`;
+}
+
+/** Part 2 of BENCHMARKS.md. */
+export function readsSection(table: string): string {
+  return `## 2. Lire les notes et les commentaires (même commande)
+
+Requêtes comptées par PostgreSQL lui-même (\`pg_stat_statements\`, remis à zéro avant chaque
+charge ; sont comptées celles qui touchent notes, commentaires, limites de débit, sessions et
+comptes). Puis la même page sans commentaire et avec 200 commentaires publiés (199 écrits
+directement en base, le 200e par l’API, qui fait régénérer la page), chacune sous
+\`wrk -t1 -c50 -d10s\`.
+
+${table}`;
+}
+
+/** Part 6 of BENCHMARKS.md: Lighthouse, the interactions and the bytes of a piece. */
+export function phoneSection(lighthouse: string, interactions: string, pieceBytes: string): string {
+  return `## 6. Lighthouse (même commande que la partie 1)
+
+Lighthouse 12.2.3 (la 13 demande Node 22) par son API Node, dans le Chromium de Debian, profil
+mobile par défaut (téléphone moyen, 4G lente simulée, processeur ralenti 4×), sur la page de
+l’interview fondatrice servie par \`next start\`, qui a une couverture (préchargée, servie en AVIF),
+et sur la page Next nue de même taille, à tour de rôle (\`npm run bench:serve -- --phone\` : les
+parties 1 et 6 seules).
+
+${lighthouse}
+
+Latence d’une interaction (\`bench/interactions.ts\`) : Chromium de Debian, processeur ralenti 4×
+(\`Emulation.setCPUThrottlingRate\`), écran de téléphone ; la durée de chaque interaction lue par
+l’API Event Timing (\`PerformanceEventTiming\`, la plus longue des entrées d’une même interaction :
+ce que mesure l’INP), du geste jusqu’à l’image suivante.
+
+${interactions}
+
+Ce qu’un lecteur télécharge pour ouvrir un contenu avec couverture et un contenu sans, dans
+Chromium, en téléphone (412 × 823 px à 1,75×, l’écran mobile de Lighthouse) et en ordinateur
+(1350 × 940 à 1×) : octets reçus (compressés, en-têtes compris) comptés par Chromium, premier
+affichage sans défilement (les images paresseuses plus bas ne sont pas chargées), cache vide ; à
+part, ce que Next précharge ensuite pour les liens de la page (\`bench/piece-bytes.ts\`).
+
+${pieceBytes}`;
+}
+
 if (import.meta.url === `file://${process.argv[1]}`) {
   ensureTools();
   benchServing()
-    .then((figures) =>
-      console.log(
-        (figures.reads
-          ? [
-              servingTable(figures),
-              readsTable(figures.reads, ARTICLE),
-              writesTable(figures.writes, figures.ratingCost),
-              lighthouseTable(figures.lighthouse),
-              ...(figures.interactions ? [interactionsTable(figures.interactions)] : []),
-              pieceBytesTable(figures.pieceBytes, PIECE),
-            ]
-          : [servingTable(figures)]
-        ).join('\n\n'),
-      ),
-    )
+    .then((figures) => {
+      // Written into BENCHMARKS.md, in place of the parts measured (the others kept).
+      writeBenchmarkSection(1, servingSection(servingTable(figures)));
+      if (figures.interactions) {
+        const pieceBytes = figures.pieceBytes.length > 0 ? pieceBytesTable(figures.pieceBytes, PIECE) : 'Non mesuré dans cette exécution (`--phone`).';
+        writeBenchmarkSection(6, phoneSection(lighthouseTable(figures.lighthouse), interactionsTable(figures.interactions), pieceBytes));
+      }
+      if (figures.reads) {
+        writeBenchmarkSection(2, readsSection(readsTable(figures.reads, ARTICLE)));
+        writeBenchmarkSection(3, writesSection(writesTable(figures.writes, figures.ratingCost)));
+      }
+    })
     .catch(async (error: unknown) => {
       await stopAll();
       console.error(error instanceof Error ? error.message : error);

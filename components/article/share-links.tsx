@@ -1,4 +1,3 @@
-import { Island } from '@/components/layout/island';
 import { env } from '@/lib/env';
 import { CopyLink } from './copy-link';
 
@@ -19,9 +18,7 @@ export function ShareLinks({ path, title }: { path: string; title: string }) {
           {link.label}
         </a>
       ))}
-      <Island as="span">
-        <CopyLink url={url} />
-      </Island>
+      <CopyLink url={url} />
     </nav>
   );
 }

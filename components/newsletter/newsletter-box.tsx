@@ -1,4 +1,3 @@
-import { Island } from '@/components/layout/island';
 import Link from '@/components/layout/link';
 import { SubscribeForm } from './subscribe-form';
 
@@ -13,9 +12,7 @@ export function NewsletterBox() {
         Chaque nouvel entretien et chaque article dans votre boîte, ou un récapitulatif le lundi matin. Sans publicité, sans pistage ; un clic pour partir.{' '}
         <Link href="/lettre" className="underline underline-offset-4">En savoir plus</Link>
       </p>
-      <Island>
-        <SubscribeForm />
-      </Island>
+      <SubscribeForm />
     </section>
   );
 }

@@ -5,7 +5,6 @@ import { FeaturedComments } from '@/components/comments/featured-comments';
 import { LiveComments } from '@/components/comments/live-comments';
 import { LoadMoreComments } from '@/components/comments/load-more-comments';
 import { OwnPendingComments } from '@/components/comments/own-pending-comments';
-import { Island } from '@/components/layout/island';
 import { RatingWidget } from '@/components/rating/rating-widget';
 import type { Piece } from '@/lib/content';
 import { issueFormToken } from '@/lib/readers/form-token';
@@ -34,35 +33,30 @@ export function ReaderSections({ piece, aggregate, comments, featured, formToken
           Évaluer ce contenu
         </h2>
         <FormNotices form="note" />
-        <Island>
-          <RatingWidget target={target} aggregate={aggregate} />
-        </Island>
+        <RatingWidget target={target} aggregate={aggregate} />
       </section>
       <section id="commentaires" aria-labelledby="commentaires-titre" className="mt-12 border-t border-line pt-8">
         <h2 id="commentaires-titre" className="mb-6 font-serif text-2xl font-bold">
           Commentaires <span className="text-lg font-normal text-muted">({plural(comments.count, 'commentaire')})</span>
         </h2>
-        {/* The whole conversation hydrates as one island (components/layout/island.tsx). */}
-        <Island>
-          {comments.count === 0 && <p className="text-muted">{comments.open ? 'Aucun commentaire pour l’instant : lancez la discussion !' : 'Aucun commentaire.'}</p>}
-          <FeaturedComments comments={featured} />
-          {comments.count > 1 && <CommentSortLinks pieceUrl={piece.url} current="oldest" />}
-          <FormNotices form="utile" />
-          <CommentThread comments={comments.comments} target={target} open={comments.open} />
-          <LiveComments api={api} target={target} />
-          {comments.nextCursor && <LoadMoreComments api={api} cursor={comments.nextCursor} target={target} fallbackHref={`${piece.url}/commentaires`} open={comments.open} />}
-          <OwnPendingComments target={target} />
-          {comments.open && (
-            <>
-              <h3 id="laisser-un-commentaire" className="mt-10 mb-4 font-serif text-xl font-bold">
-                Laisser un commentaire
-              </h3>
-              <FormNotices form="commentaire" />
-            </>
-          )}
-          {/* At the same place open or closed: a reader whose form was open when the piece closed keeps what they typed. */}
-          <CommentForm target={target} closed={!comments.open} />
-        </Island>
+        {comments.count === 0 && <p className="text-muted">{comments.open ? 'Aucun commentaire pour l’instant : lancez la discussion !' : 'Aucun commentaire.'}</p>}
+        <FeaturedComments comments={featured} />
+        {comments.count > 1 && <CommentSortLinks pieceUrl={piece.url} current="oldest" />}
+        <FormNotices form="utile" />
+        <CommentThread comments={comments.comments} target={target} open={comments.open} />
+        <LiveComments api={api} target={target} />
+        {comments.nextCursor && <LoadMoreComments api={api} cursor={comments.nextCursor} target={target} fallbackHref={`${piece.url}/commentaires`} open={comments.open} />}
+        <OwnPendingComments target={target} />
+        {comments.open && (
+          <>
+            <h3 id="laisser-un-commentaire" className="mt-10 mb-4 font-serif text-xl font-bold">
+              Laisser un commentaire
+            </h3>
+            <FormNotices form="commentaire" />
+          </>
+        )}
+        {/* At the same place open or closed: a reader whose form was open when the piece closed keeps what they typed. */}
+        <CommentForm target={target} closed={!comments.open} />
       </section>
     </ReaderProvider>
   );

@@ -87,13 +87,18 @@ async function drain(): Promise<void> {
   process.exit(0);
 }
 
+/** A request's end (one function for all: no closure made per request). */
+function leave(this: ServerResponse): void {
+  state.inFlight.delete(this);
+}
+
 /** Counts the requests in flight on every server of this process, and drains them on SIGTERM or SIGINT. */
 export function manageInstance(): void {
   beforeEveryRequest('instance', (request, response) => {
     const server = (request.socket as { server?: Server }).server;
     if (server) state.servers.add(server);
     state.inFlight.add(response);
-    response.once('close', () => state.inFlight.delete(response));
+    response.on('close', leave);
     // While draining, each answer closes its connection: the client opens a new one elsewhere.
     if (state.draining) response.shouldKeepAlive = false;
     return false;

@@ -1,17 +1,37 @@
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 
+type Handler = (request: IncomingMessage, response: ServerResponse) => boolean;
+type Hooks = { names: Set<string>; handlers: Handler[] };
+
+const HOOKS = Symbol.for('placedesreseaux.beforeEveryRequest');
+
+/** The handlers, kept on globalThis: Next may load this module more than once. */
+function hooks(): Hooks {
+  const global = globalThis as { [HOOKS]?: Hooks };
+  if (global[HOOKS]) return global[HOOKS];
+  const installed: Hooks = { names: new Set(), handlers: [] };
+  global[HOOKS] = installed;
+  // One patch of the servers' `emit` for every hook: a request costs one loop, not a call per hook.
+  const prototype = http.Server.prototype;
+  const emit = prototype.emit as (this: http.Server, event: string | symbol, ...args: unknown[]) => boolean;
+  prototype.emit = function (this: http.Server, event: string | symbol, ...args: unknown[]) {
+    if (event === 'request') {
+      const [request, response] = args as [IncomingMessage, ServerResponse];
+      for (const handle of installed.handlers) if (handle(request, response)) return true;
+    }
+    return emit.call(this, event, ...args);
+  } as typeof prototype.emit;
+  return installed;
+}
+
 /**
  * Runs `handle` on each request of every HTTP server of this process before Next sees it (the
  * first time for a given `name`); a handler that answered returns true and Next never sees it.
+ * Each hook installed runs before those installed earlier.
  */
-export function beforeEveryRequest(name: string, handle: (request: IncomingMessage, response: ServerResponse) => boolean): void {
-  const installed = Symbol.for(`placedesreseaux.${name}`);
-  const prototype = http.Server.prototype as http.Server & { [key: symbol]: true | undefined };
-  if (prototype[installed]) return;
-  prototype[installed] = true;
-  const emit = prototype.emit as (this: http.Server, event: string | symbol, ...args: unknown[]) => boolean;
-  prototype.emit = function (this: http.Server, event: string | symbol, ...args: unknown[]) {
-    if (event === 'request' && handle(args[0] as IncomingMessage, args[1] as ServerResponse)) return true;
-    return emit.call(this, event, ...args);
-  } as typeof prototype.emit;
+export function beforeEveryRequest(name: string, handle: Handler): void {
+  const { names, handlers } = hooks();
+  if (names.has(name)) return;
+  names.add(name);
+  handlers.unshift(handle);
 }

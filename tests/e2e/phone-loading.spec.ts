@@ -2,9 +2,8 @@ import { expect, test, type Page, type Request } from '@playwright/test';
 import { newReader } from './fixtures/reader';
 
 // What a phone does as a piece loads (issue 29): links prefetch their page when the reader shows
-// intent, not as they scroll into view; the islands under the text (rating, comments, letter,
-// sharing) hydrate when they come near the screen or when the reader reaches for them, and
-// their HTML is the server's until then.
+// intent, not as they scroll into view; the islands under the text (rating, the letter, sharing)
+// answer a finger at once, and nothing shifts.
 
 const PIECE = '/interviews/valerie-march-place-des-reseaux';
 const PHONE = { viewport: { width: 412, height: 823 }, isMobile: true, hasTouch: true };
