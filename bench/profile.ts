@@ -6,6 +6,7 @@
 import { mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { startEmbeddedPostgres } from '../lib/db/embedded-postgres';
+import { migrate } from '../lib/db/migrations';
 import { assertPortsFree, bin, ensureTools, measuredWrk, OUT, run, startProcess, stopAll, waitForHttp, wrk } from './lib';
 import { magazineEnv, PIECE, PORTS } from './serve';
 
@@ -58,9 +59,11 @@ async function main() {
     if (!process.argv.includes('--no-build')) run(bin('tsx'), ['scripts/serve.ts', 'build'], env);
     rmSync(DIR, { recursive: true, force: true });
     mkdirSync(DIR, { recursive: true });
-    // The launcher starts Next in a child process, which inherits the profiler from NODE_OPTIONS.
-    const server = startProcess(process.execPath, ['--import', 'tsx', 'scripts/serve.ts', 'start', '-p', String(PORTS.magazine)], {
-      env: { ...env, NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${DIR}` },
+    // Next itself under the profiler (Node refuses --cpu-prof in NODE_OPTIONS, so not through the
+    // launcher): the database migrated first, the launcher's settings given as it gives them.
+    await migrate(database.url, undefined, () => undefined);
+    const server = startProcess(process.execPath, ['--cpu-prof', `--cpu-prof-dir=${DIR}`, path.resolve('node_modules/next/dist/bin/next'), 'start', '-p', String(PORTS.magazine)], {
+      env: { ...env, NEXT_MANUAL_SIG_HANDLE: '1' },
       log: path.join(OUT, 'logs', 'profile.log'),
     });
     const url = `http://127.0.0.1:${PORTS.magazine}${PIECE}`;
@@ -68,7 +71,7 @@ async function main() {
     await wrk(url, { seconds: 2 }); // warm-up
     const measured = await measuredWrk(url, [server.pid as number], { seconds });
     await stopAll([server]);
-    // The largest profile is the server's (the launcher's own is small).
+    // The largest profile is the server's (Next's router and render in one process here).
     const files = readdirSync(DIR).filter((file) => file.endsWith('.cpuprofile'));
     const largest = files.map((file) => ({ file, profile: JSON.parse(readFileSync(path.join(DIR, file), 'utf8')) as Profile })).sort((a, b) => b.profile.samples.length - a.profile.samples.length)[0];
     if (!largest) throw new Error(`aucun profil écrit dans ${DIR}.`);
