@@ -6,7 +6,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
-import { alternate, benchRounds, measuredWrk, OUT, showSpread, spread, spreadOf, wrk, type MeasuredRun, type WrkResult } from './lib';
+import { alternate, benchRounds, failures, measuredWrk, OUT, ratios, showSpread, spreadOf, wrk, type MeasuredRun, type WrkResult } from './lib';
 
 export const READERS = 1000;
 const CONNECTIONS = 50;
@@ -303,9 +303,7 @@ export function writesTable(rows: WriteRow[], cost: RatingCost[] = []): string {
   const rate = (run: { requestsPerSecond: number }) => run.requestsPerSecond;
   const p99 = (run: { p99Ms: number }) => run.p99Ms;
   const cpu = (run: MeasuredRun) => run.cpuMsPerRequest;
-  // Round by round, then the median: each pair was measured a minute apart at most.
-  const share = (a: Array<{ requestsPerSecond: number }>, b: Array<{ requestsPerSecond: number }>) =>
-    spread(a.map((run, index) => (100 * run.requestsPerSecond) / (b[index]?.requestsPerSecond ?? NaN)));
+  const share = (a: Array<{ requestsPerSecond: number }>, b: Array<{ requestsPerSecond: number }>) => ratios(a, b, rate, rate, 100);
   const rounds = rows[0]?.app.length ?? 0;
   return [
     `${rounds} passage(s) de ${SECONDS} s par écriture et par serveur, à tour de rôle ; chaque chiffre est la médiane des passages, (min–max) entre parenthèses ; le CPU est celui du processus Next qui répond.`,
@@ -316,9 +314,8 @@ export function writesTable(rows: WriteRow[], cost: RatingCost[] = []): string {
       const toRaw = share(app, raw);
       const toBare = share(app, bare);
       const p99App = spreadOf(app, p99);
-      const failures = `${app.reduce((total, run) => total + run.non2xx, 0)} / ${app.reduce((total, run) => total + run.socketErrors, 0)}`;
       return (
-        `| ${name} | ${showSpread(spreadOf(app, rate))} | ${showSpread(p99App, 1, ' ms')}${mark(p99App.median < 100)} | ${showSpread(spreadOf(app, cpu), 3, ' ms')} | ${failures} | ` +
+        `| ${name} | ${showSpread(spreadOf(app, rate))} | ${showSpread(p99App, 1, ' ms')}${mark(p99App.median < 100)} | ${showSpread(spreadOf(app, cpu), 3, ' ms')} | ${failures(app)} | ` +
         `${showSpread(spreadOf(raw, rate))} | ${showSpread(toRaw, 1, ' %')}${mark(toRaw.median >= 50)} | ${showSpread(spreadOf(bare, rate))} | ${showSpread(spreadOf(bare, cpu), 3, ' ms')} | ` +
         `${showSpread(toBare, 1, ' %')}${mark(toBare.median >= 60)} |`
       );

@@ -64,11 +64,11 @@ async function oneRound(browser: Browser, url: string, round: number): Promise<{
     const form = page.locator('form[aria-label="Laisser un commentaire"]');
     await form.scrollIntoViewIfNeeded();
     await form.getByLabel('Nom').fill('Banc de mesure');
-    await form.getByLabel('Votre commentaire').fill(`Mesure de latence n° ${round + 1} : un commentaire envoyé sur un téléphone lent.`);
+    const body = `Mesure de latence n° ${round + 1} : un commentaire envoyé sur un téléphone lent.`;
+    await form.getByLabel('Votre commentaire').fill(body);
     const wait = shownAt + HUMAN_PACE_MS - Date.now();
     if (wait > 0) await page.waitForTimeout(wait);
     count = (await page.evaluate(() => window.__interactions ?? [])).length;
-    const body = `Mesure de latence n° ${round + 1} : un commentaire envoyé sur un téléphone lent.`;
     await form.getByRole('button', { name: 'Publier le commentaire' }).click();
     // Shown under the form, published or waiting.
     await page.getByText(body).filter({ visible: true }).first().waitFor();

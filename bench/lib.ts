@@ -68,6 +68,18 @@ export function showSpread({ median, min, max, values }: Spread, digits = 0, uni
 /** The spread of one field of several results. */
 export const spreadOf = <T>(results: T[], field: (result: T) => number): Spread => spread(results.map(field));
 
+/** The first series' figure divided by the second's, round by round (× `scale`): each pair was measured a minute apart at most. */
+export function ratios<A, B>(a: A[], b: B[], fieldA: (result: A) => number, fieldB: (result: B) => number, scale = 1): Spread {
+  return spread(a.map((result, index) => {
+    const other = b[index];
+    return other === undefined ? NaN : (scale * fieldA(result)) / fieldB(other);
+  }));
+}
+
+/** « non 2xx / socket errors » summed over the rounds. */
+export const failures = (runs: Array<{ non2xx: number; socketErrors: number }>): string =>
+  `${runs.reduce((total, run) => total + run.non2xx, 0)} / ${runs.reduce((total, run) => total + run.socketErrors, 0)}`;
+
 /** `errors`: non-2xx/3xx answers plus socket errors; `non2xx` and `socketErrors` apart. */
 export type WrkResult = { url: string; requestsPerSecond: number; p50Ms: number; p99Ms: number; errors: number; non2xx: number; socketErrors: number; requests: number };
 

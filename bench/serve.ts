@@ -13,7 +13,7 @@ import { benchRatingCost, benchReads, benchWrites, readsTable, writesSection, wr
 import { benchInteractions, interactionsTable, type InteractionFigures } from './interactions';
 import { benchLighthouse, lighthouseTable, type LighthouseFigures } from './lighthouse';
 import { benchPieceBytes, pieceBytesTable, type PieceBytes } from './piece-bytes';
-import { alternate, assertPortsFree, benchRounds, bin, ensureTools, measuredWrk, OUT, run, showSpread, spread, spreadOf, startProcess, stopAll, waitForHttp, wrk, writeBenchmarkSection, writeBenchNginxConfig, type MeasuredRun } from './lib';
+import { alternate, assertPortsFree, benchRounds, bin, ensureTools, failures, measuredWrk, OUT, ratios, run, showSpread, spreadOf, startProcess, stopAll, waitForHttp, wrk, writeBenchmarkSection, writeBenchNginxConfig, type MeasuredRun } from './lib';
 
 export const PIECE = '/interviews/valerie-march-place-des-reseaux';
 /** A piece without a cover, weighed beside PIECE, which has one (part 6). */
@@ -188,15 +188,12 @@ export async function benchServing(rounds = benchRounds()): Promise<ServingFigur
   }
 }
 
-/** The first server's figure divided by the second's, round by round (× `scale`). */
-const ratios = (a: MeasuredRun[], b: MeasuredRun[], field: (run: MeasuredRun) => number, scale = 1) =>
-  spread(a.map((run, index) => (scale * field(run)) / field(b[index] ?? run)));
-
 export function servingTable({ bytes, bareBytes, rows, freshnessMs }: Pick<ServingFigures, 'bytes' | 'bareBytes' | 'rows' | 'freshnessMs'>): string {
   const [nginx, bare, magazine] = rows;
   const rounds = nginx?.runs.length ?? 0;
   const cpu = (run: MeasuredRun) => run.cpuMsPerRequest;
-  const cpuRatio = bare && magazine ? ratios(bare.runs, magazine.runs, cpu) : undefined;
+  const rate = (run: MeasuredRun) => run.requestsPerSecond;
+  const cpuRatio = bare && magazine ? ratios(bare.runs, magazine.runs, cpu, cpu) : undefined;
   const lines = [
     `Page servie : ${PIECE} (${(bytes / 1000).toFixed(1)} ko de HTML ; page Next nue : ${(bareBytes / 1000).toFixed(1)} ko). ` +
       `${rounds} passage(s) de 10 s par serveur, à tour de rôle ; chaque chiffre est la médiane des passages, (min–max) entre parenthèses.`,
@@ -204,12 +201,11 @@ export function servingTable({ bytes, bareBytes, rows, freshnessMs }: Pick<Servi
     '| Serveur | CPU du serveur par requête | req/s | p50 | p99 | non 2xx / erreurs de socket | req/s vs nginx | CPU : Next nu ÷ serveur |',
     '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
     ...rows.map((row) => {
-      const failures = `${row.runs.reduce((total, run) => total + run.non2xx, 0)} / ${row.runs.reduce((total, run) => total + run.socketErrors, 0)}`;
-      const versusNginx = nginx ? showSpread(ratios(row.runs, nginx.runs, (run) => run.requestsPerSecond, 100), 1, ' %') : '';
-      const versusBare = bare ? showSpread(ratios(bare.runs, row.runs, cpu), 2, '×') : '';
+      const versusNginx = nginx ? showSpread(ratios(row.runs, nginx.runs, rate, rate, 100), 1, ' %') : '';
+      const versusBare = bare ? showSpread(ratios(bare.runs, row.runs, cpu, cpu), 2, '×') : '';
       return (
         `| ${row.name} | ${showSpread(spreadOf(row.runs, cpu), 3, ' ms')} | ${showSpread(spreadOf(row.runs, (run) => run.requestsPerSecond))} | ` +
-        `${showSpread(spreadOf(row.runs, (run) => run.p50Ms), 2, ' ms')} | ${showSpread(spreadOf(row.runs, (run) => run.p99Ms), 2, ' ms')} | ${failures} | ${versusNginx} | ${versusBare} |`
+        `${showSpread(spreadOf(row.runs, (run) => run.p50Ms), 2, ' ms')} | ${showSpread(spreadOf(row.runs, (run) => run.p99Ms), 2, ' ms')} | ${failures(row.runs)} | ${versusNginx} | ${versusBare} |`
       );
     }),
     '',
