@@ -3,7 +3,6 @@ import path from 'node:path';
 import { defineDocumentType, defineNestedType, makeSource, type FieldDefs } from 'contentlayer2/source-files';
 import rehypeSlug from 'rehype-slug';
 import remarkGfm from 'remark-gfm';
-import { pieceHtml } from './lib/content/html';
 import { writeManifest } from './lib/content/manifest';
 import { countWords, readingMinutes, tableOfContents } from './lib/content/markdown';
 import { checkedPicture, type WrittenPicture } from './lib/content/pictures';
@@ -136,7 +135,6 @@ const pieceComputedFields = {
     description: 'The dates as written in the frontmatter, checked to be ISO dates',
     resolve: (doc: ParsedPiece) => checkedDates(doc),
   },
-  html: { type: 'string', description: 'The body as plain HTML, for feeds', resolve: (doc: ParsedPiece) => pieceHtml(doc.body.raw) },
   toc: { type: 'json', resolve: (doc: ParsedPiece) => tableOfContents(doc.body.raw) },
   structuredData: {
     type: 'json',

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readdirSync, unlinkSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { referenceErrors } from './rules';
 import type { AuthorProfile, Interviewee, Picture, PieceSummary, TocEntry } from './types';
@@ -15,7 +15,6 @@ export type GeneratedPiece = Omit<PieceSummary, 'sourceFile' | 'cover' | 'interv
   _id: string;
   _raw: { sourceFilePath: string };
   body: { code: string; raw: string };
-  html: string;
   toc: TocEntry[];
   structuredData: Record<string, unknown>;
   /** The cover and the interviewee's portrait, checked and measured by the build (lib/content/pictures.ts). */
@@ -29,7 +28,6 @@ type GeneratedAuthor = Omit<AuthorProfile, 'bioCode' | 'sourceFile' | 'portrait'
   portraitPicture: Picture | null;
   email?: string;
 };
-type GeneratedData = { allInterviews: unknown[]; allArticles: unknown[]; allAuthors: unknown[] };
 
 /**
  * `authorEmails`: the address of each author who gave one (slug → email), kept apart from the
@@ -88,42 +86,56 @@ function authorOf(doc: GeneratedAuthor): AuthorProfile {
   };
 }
 
+/**
+ * The files of this compilation's documents of one type, as contentlayer's barrel of the type
+ * (`_index.mjs`, one `import … from './<file>.json'` a document) lists them.
+ */
+function compiledFiles(type: string): string[] {
+  const barrel = readFileSync(path.join(GENERATED_DIR, type, '_index.mjs'), 'utf8');
+  return [...barrel.matchAll(/from '\.\/([^']+\.json)'/g)].map((match) => match[1] ?? '');
+}
+
+/**
+ * The documents of one type, each read, reduced by `reduce` and let go before the next: the
+ * whole archive's bodies are never in memory at once (contentlayer's `importData` parses them
+ * all, a second copy of the archive beside contentlayer's own at 10,000 pieces).
+ */
+function eachDocument<Doc, Out>(type: string, reduce: (doc: Doc) => Out): Out[] {
+  return compiledFiles(type).map((file) => reduce(JSON.parse(readFileSync(path.join(GENERATED_DIR, type, file), 'utf8')) as Doc));
+}
+
 // Contentlayer never deletes the file of a document whose source is gone (a deleted piece,
 // another content directory): remove them, so that only the current archive is on disk.
-function pruneStaleDocuments(type: string, ids: Set<string>) {
+function pruneStaleDocuments(type: string) {
+  const current = new Set(compiledFiles(type));
   const dir = path.join(GENERATED_DIR, type);
   for (const name of readdirSync(dir)) {
     if (name.startsWith('_') || !name.endsWith('.json')) continue;
-    if (!ids.has(name.slice(0, -'.json'.length).replaceAll('__', '/'))) unlinkSync(path.join(dir, name));
+    if (!current.has(name)) unlinkSync(path.join(dir, name));
   }
 }
+
+const authorEmailError = (doc: GeneratedAuthor): string[] =>
+  doc.email !== undefined && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(doc.email.trim())
+    ? [`content/${doc._raw.sourceFilePath} : le champ « email » vaut « ${doc.email} », qui n’est pas une adresse e-mail (par exemple prenom@exemple.fr).`]
+    : [];
 
 /**
  * Called by contentlayer after every successful compilation: checks the references between
  * files, writes the slim manifest and removes documents that no longer exist.
  */
-export async function writeManifest(importData: () => Promise<GeneratedData>): Promise<void> {
-  const data = await importData();
-  const interviews = data.allInterviews as GeneratedPiece[];
-  const articles = data.allArticles as GeneratedPiece[];
-  const authorDocs = data.allAuthors as GeneratedAuthor[];
-  const authorEmails = Object.fromEntries(authorDocs.flatMap((doc) => (doc.email ? [[doc.slug, doc.email.trim().toLowerCase()]] : [])));
+export async function writeManifest(): Promise<void> {
+  const pieces = [...eachDocument('Interview', pieceEntry), ...eachDocument('Article', pieceEntry)];
+  const authors = eachDocument('Author', (doc: GeneratedAuthor) => ({ profile: authorOf(doc), email: doc.email, errors: authorEmailError(doc) }));
   const manifest: Manifest = {
-    pieces: [...interviews, ...articles].map((doc) => ({ ...summaryOf(doc), digest: digestOf(doc) })),
-    authors: authorDocs.map(authorOf),
-    authorEmails,
+    pieces,
+    authors: authors.map((author) => author.profile),
+    authorEmails: Object.fromEntries(authors.flatMap(({ profile, email }) => (email ? [[profile.slug, email.trim().toLowerCase()]] : []))),
   };
-  const errors = [
-    ...referenceErrors(manifest.pieces, manifest.authors),
-    ...authorDocs.flatMap((doc) =>
-      doc.email !== undefined && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(doc.email.trim())
-        ? [`content/${doc._raw.sourceFilePath} : le champ « email » vaut « ${doc.email} », qui n’est pas une adresse e-mail (par exemple prenom@exemple.fr).`]
-        : [],
-    ),
-  ];
+  const errors = [...referenceErrors(manifest.pieces, manifest.authors), ...authors.flatMap((author) => author.errors)];
   if (errors.length > 0) throw new Error(`Contenu invalide :\n- ${errors.join('\n- ')}`);
-  pruneStaleDocuments('Interview', new Set(interviews.map((doc) => doc._id)));
-  pruneStaleDocuments('Article', new Set(articles.map((doc) => doc._id)));
-  pruneStaleDocuments('Author', new Set(authorDocs.map((doc) => doc._id)));
+  for (const type of ['Interview', 'Article', 'Author']) pruneStaleDocuments(type);
   writeFileSync(MANIFEST_FILE, JSON.stringify(manifest));
 }
+
+const pieceEntry = (doc: GeneratedPiece): PieceSummary => ({ ...summaryOf(doc), digest: digestOf(doc) });

@@ -45,5 +45,5 @@ export function authorEmail(slug: string): string | null {
 export function readPiece(summary: PieceSummary): Piece {
   const file = fromRoot(documentFile(TYPE_OF_SECTION[summary.section], summary.sourceFile));
   const doc = JSON.parse(readFileSync(file, 'utf8')) as GeneratedPiece;
-  return { ...summaryOf(doc), preview: summary.preview, bodyCode: doc.body.code, bodyRaw: doc.body.raw, html: doc.html, toc: doc.toc, structuredData: doc.structuredData };
+  return { ...summaryOf(doc), preview: summary.preview, ...(summary.digest && { digest: summary.digest }), bodyCode: doc.body.code, bodyRaw: doc.body.raw, toc: doc.toc, structuredData: doc.structuredData };
 }

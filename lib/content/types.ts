@@ -40,9 +40,7 @@ export type TocEntry = { depth: 2 | 3; text: string; id: string };
 /** A piece with its compiled MDX body, for its own page. */
 export type Piece = PieceSummary & {
   bodyCode: string;
-  /** The body as plain HTML (feeds). */
-  html: string;
-  /** The body as written (search). */
+  /** The body as written (search; feeds make their HTML from it). */
   bodyRaw: string;
   toc: TocEntry[];
   structuredData: Record<string, unknown>;

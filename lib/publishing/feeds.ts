@@ -1,6 +1,8 @@
 import 'server-only';
 import { authorNames, getPublishedPieces, getTag, readPieces, type PieceSummary } from '@/lib/content';
+import { pieceHtml } from '@/lib/content/html';
 import { SECTION_INFO, sectionFromParam } from '@/lib/content/sections';
+import type { Piece } from '@/lib/content/types';
 import { env } from '@/lib/env';
 import { atomFeed, jsonFeed, rssFeed, type FeedDocument } from './feed-formats';
 
@@ -14,6 +16,23 @@ const FIRST_DAY = '2026-11-02';
 const absolute = (path: string) => new URL(path, env.SITE_URL).href;
 // Feed readers need absolute addresses: the pieces' own links and images are site-relative.
 const absoluteLinks = (html: string) => html.replace(/(href|src)="\//g, (_, name: string) => `${name}="${absolute('/')}`);
+
+// A piece's HTML is made when a feed first shows it (contentlayer no longer keeps a third copy of
+// every body, for feeds that show 20): the same piece is in the magazine's, its section's and its
+// themes' feeds, in three formats each, made once per process and version of the piece.
+const HTML_KEPT = 500;
+const htmlMade = new Map<string, string>();
+
+function feedHtml(piece: Piece): string {
+  const id = `${piece.key}:${piece.digest ?? ''}`;
+  let html = htmlMade.get(id);
+  if (html === undefined) {
+    html = absoluteLinks(pieceHtml(piece.bodyRaw));
+    if (htmlMade.size >= HTML_KEPT) htmlMade.clear();
+    htmlMade.set(id, html);
+  }
+  return html;
+}
 
 /** Where the feeds of a scope live: the whole magazine, a section, or a tag. */
 export function feedPath(scope: FeedScope, format: FeedFormat): string {
@@ -43,7 +62,7 @@ export async function renderFeed(scope: FeedScope, format: FeedFormat): Promise<
     url: absolute(piece.url),
     title: piece.title,
     summary: piece.summary,
-    html: absoluteLinks(piece.html),
+    html: feedHtml(piece),
     published: new Date(piece.date),
     updated: new Date(piece.updated ?? piece.date),
     author: authors[piece.author] ?? piece.author,

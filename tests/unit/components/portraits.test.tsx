@@ -8,7 +8,7 @@ import type { Piece } from '@/lib/content';
 const interview = {
   key: 'interviews/x', section: 'interviews', slug: 'x', url: '/interviews/x', sourceFile: 'interviews/x.mdx',
   title: 'Un entretien', summary: 'Un résumé.', date: '2026-11-20', tags: ['stratégie'], tagSlugs: ['strategie'],
-  author: 'la-redaction', draft: false, readingTime: 3, bodyCode: '', html: '', bodyRaw: '', toc: [], structuredData: {},
+  author: 'la-redaction', draft: false, readingTime: 3, bodyCode: '', bodyRaw: '', toc: [], structuredData: {},
   interviewee: {
     name: 'Valérie March', role: 'Cofondatrice', organisation: 'Place des Réseaux',
     portrait: { src: '/images/portraits/valerie.jpg', alt: 'Valérie March, souriante', width: 800, height: 1000 },
