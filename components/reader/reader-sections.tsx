@@ -2,7 +2,7 @@ import { CommentForm } from '@/components/comments/comment-form';
 import { CommentThread } from '@/components/comments/comment-thread';
 import { CommentSortLinks } from '@/components/comments/comment-sort';
 import { FeaturedComments } from '@/components/comments/featured-comments';
-import { LiveComments } from '@/components/comments/live-comments';
+import { LiveCommentsLater } from '@/components/comments/live-comments-later';
 import { LoadMoreComments } from '@/components/comments/load-more-comments';
 import { OwnPendingComments } from '@/components/comments/own-pending-comments';
 import { RatingWidget } from '@/components/rating/rating-widget';
@@ -44,7 +44,7 @@ export function ReaderSections({ piece, aggregate, comments, featured, formToken
         {comments.count > 1 && <CommentSortLinks pieceUrl={piece.url} current="oldest" />}
         <FormNotices form="utile" />
         <CommentThread comments={comments.comments} target={target} open={comments.open} />
-        <LiveComments api={api} target={target} />
+        <LiveCommentsLater api={api} target={target} />
         {comments.nextCursor && <LoadMoreComments api={api} cursor={comments.nextCursor} target={target} fallbackHref={`${piece.url}/commentaires`} open={comments.open} />}
         <OwnPendingComments target={target} />
         {comments.open && (
