@@ -7,16 +7,18 @@
 // in flight, to stop without losing one on SIGTERM (lib/http/instance.ts). And bring the
 // archive's search table to this build's content (lib/publishing/archive-search.ts), then send
 // the letters due (lib/newsletter/worker.ts). And take the audience's beacons, after every other
-// hook, and write them in batches (lib/http/views.ts, lib/audience/beacons.ts).
+// hook, and write them in batches (lib/http/views.ts, lib/audience/beacons.ts). And give every
+// answer, the hooks' own included, the security headers (lib/http/security-headers.ts), first.
 export async function register() {
   if (process.env.NEXT_RUNTIME === 'nodejs') {
-    const [{ countViews }, { manageInstance }, { stampRemoteAddress }, { sendPagesAsBytes }, { guardRequests }, { showUnpublished }] = await Promise.all([
+    const [{ countViews }, { manageInstance }, { stampRemoteAddress }, { sendPagesAsBytes }, { guardRequests }, { showUnpublished }, { sendSecurityHeaders }] = await Promise.all([
       import('./lib/http/views'),
       import('./lib/http/instance'),
       import('./lib/http/remote-address'),
       import('./lib/http/response-bytes'),
       import('./lib/http/request-guard'),
       import('./lib/env'),
+      import('./lib/http/security-headers'),
     ]);
     // Each hook installed runs before those installed earlier: the beacons' last.
     countViews();
@@ -24,6 +26,7 @@ export async function register() {
     stampRemoteAddress();
     sendPagesAsBytes();
     guardRequests(showUnpublished);
+    sendSecurityHeaders(process.env.NODE_ENV === 'development');
     if (process.env.NEXT_PHASE !== 'phase-production-build') {
       const [{ piecesSynced }, { startNewsletterWorker }, { startAudience }] = await Promise.all([
         import('./lib/publishing/archive-search'),

@@ -2,7 +2,6 @@ import path from 'node:path';
 import type { NextConfig } from 'next';
 import { PHASE_PRODUCTION_BUILD, PHASE_PRODUCTION_SERVER } from 'next/constants';
 import { builtId, newBuildId } from './lib/build-id';
-import { HSTS, securityHeaders } from './lib/http/security-headers';
 
 const distDir = process.env.NEXT_DIST_DIR ?? '.next';
 // Both of Next's cache hooks: in Redis with REDIS_URL (several instances), in memory without
@@ -29,6 +28,8 @@ const nextConfig = (phase: string): NextConfig => ({
   // The browser tests build into their own folder, so they never replace the developer's build.
   distDir,
   poweredByHeader: false,
+  // The security headers are not `headers()` rules here but a request hook, cheaper per request
+  // (lib/http/security-headers.ts, installed by instrumentation.ts).
   // Each page's ETag is hashed once per page, with its bytes (lib/http/response-bytes.ts), not by
   // Next over the whole HTML on every request.
   generateEtags: false,
@@ -43,12 +44,6 @@ const nextConfig = (phase: string): NextConfig => ({
     minimumCacheTTL: 2_678_400,
     deviceSizes: [360, 480, 640, 750, 828, 992, 1200, 1600, 1984],
     imageSizes: [56, 112, 224, 320],
-  },
-  async headers() {
-    return [
-      { source: '/:path*', headers: securityHeaders(process.env.NODE_ENV === 'development') },
-      { source: '/:path*', has: [{ type: 'header', key: 'x-forwarded-proto', value: 'https' }], headers: [HSTS] },
-    ];
   },
   experimental: {
     // Pages regenerated after a write are also saved in the build folder, so a restart keeps

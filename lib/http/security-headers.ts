@@ -1,4 +1,9 @@
-// The security headers of every page and API answer (next.config.ts).
+import { beforeEveryRequest } from './server-requests';
+
+// The security headers of every answer: pages, API, files, and the hooks' own 405 and 404.
+//
+// Set by a request hook rather than next.config's `headers`: Next matches those rules against
+// every request's path and compiles their values each time; a hook sets six headers.
 //
 // Content-Security-Policy: the pages are prerendered, and Next inlines in them the scripts that
 // carry each page's React payload; their content changes with every page and every
@@ -37,3 +42,13 @@ export function securityHeaders(development: boolean) {
 
 /** HSTS, only on requests that came over https (through the proxy that says so). */
 export const HSTS = { key: 'Strict-Transport-Security', value: 'max-age=31536000; includeSubDomains' };
+
+/** Gives every answer of this process's HTTP servers the security headers, before anything else sees the request. */
+export function sendSecurityHeaders(development: boolean): void {
+  const headers = securityHeaders(development).map(({ key, value }) => [key, value] as const);
+  beforeEveryRequest('securityHeaders', (request, response) => {
+    for (const [key, value] of headers) response.setHeader(key, value);
+    if (request.headers['x-forwarded-proto'] === 'https') response.setHeader(HSTS.key, HSTS.value);
+    return false;
+  });
+}

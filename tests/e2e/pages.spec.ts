@@ -74,6 +74,11 @@ test('every page type answers with the security headers, and works under them', 
     await page.goto(url);
   }
   expect((await request.get('/', { headers: { 'x-forwarded-proto': 'https' } })).headers()['strict-transport-security']).toBe('max-age=31536000; includeSubDomains');
+  // The answers that are not pages carry them too: a method refused by the guard, an API, the favicon.
+  for (const answer of [await request.fetch('/', { method: 'DELETE' }), await request.get('/api/health'), await request.get('/favicon.ico')]) {
+    expect(answer.headers()['x-content-type-options'], answer.url()).toBe('nosniff');
+    expect(answer.headers()['content-security-policy'], answer.url()).toContain("frame-ancestors 'none'");
+  }
   await page.goto('/interviews/valerie-march-place-des-reseaux');
   await page.getByRole('radio', { name: '4 étoiles sur 5' }).click();
   await expect(page.getByText('Merci, votre note est enregistrée.')).toBeVisible();
