@@ -28,7 +28,42 @@ const QUERIES = [
 /** The last three queries are sent as the reader types them (`prefix=1`). */
 const PREFIXES_FROM = 17;
 
-type SearchFigures = { pieces: number; coldMs: number; warmMs: number; tableBytes: number; cached: WrkResult; uncached: WrkResult; uncachedAlone: WrkResult; hits: number[] };
+type SearchFigures = {
+  pieces: number;
+  coldMs: number;
+  warmMs: number;
+  tableBytes: number;
+  cached: WrkResult;
+  uncached: WrkResult;
+  uncachedAlone: WrkResult;
+  hits: number[];
+  /** Each query alone, uncached: the median of its timings (ms), in the order of QUERIES. */
+  queryMs: number[];
+};
+
+const searchUrl = (index: number) =>
+  `http://127.0.0.1:${PORT}/api/search?q=${encodeURIComponent(QUERIES[index] ?? '')}${index >= PREFIXES_FROM ? '&prefix=1' : ''}`;
+
+/** Each query sent `times` times in turn, one at a time: the median of its timings (ms). */
+async function timeEachQuery(times: number): Promise<number[]> {
+  const timings: number[][] = QUERIES.map(() => []);
+  for (let round = 0; round < times; round++) {
+    for (const index of QUERIES.keys()) {
+      const started = performance.now();
+      await (await fetch(searchUrl(index))).arrayBuffer();
+      timings[index]?.push(performance.now() - started);
+    }
+  }
+  return timings.map((list) => list.sort((a, b) => a - b)[Math.floor(list.length / 2)] ?? NaN);
+}
+
+/**
+ * When wrk stops, the server still answers the requests its 50 connections had sent (with 50 in
+ * line, up to a second of work): a run that starts at once queues its first requests behind them.
+ */
+async function settle(): Promise<void> {
+  await new Promise((resolve) => setTimeout(resolve, 3000));
+}
 
 function queriesLua(): string {
   const file = path.join(OUT, 'lua', 'search.lua');
@@ -84,10 +119,7 @@ export async function benchSearch(): Promise<SearchFigures> {
     const { rows } = await client.query<{ bytes: string }>("SELECT pg_total_relation_size('pieces') AS bytes");
     await client.end();
     const hits: number[] = [];
-    for (const [index, query] of QUERIES.entries()) {
-      const response = await fetch(`http://127.0.0.1:${PORT}/api/search?q=${encodeURIComponent(query)}${index >= PREFIXES_FROM ? '&prefix=1' : ''}`);
-      hits.push(((await response.json()) as { total: number }).total);
-    }
+    for (const index of QUERIES.keys()) hits.push(((await (await fetch(searchUrl(index))).json()) as { total: number }).total);
     const script = queriesLua();
     const url = `http://127.0.0.1:${PORT}/api/search`;
     console.log('▶ /api/search sous wrk, avec le cache');
@@ -99,8 +131,11 @@ export async function benchSearch(): Promise<SearchFigures> {
     await wrk(url, { seconds: 2, script });
     const uncached = await wrk(url, { script });
     // One reader at a time: what a search costs when it does not queue behind 49 others.
+    await settle();
     const uncachedAlone = await wrk(url, { connections: 1, seconds: 10, script });
-    return { pieces: PIECES, coldMs, warmMs, tableBytes: Number(rows[0]?.bytes ?? 0), cached, uncached, uncachedAlone, hits };
+    await settle();
+    const queryMs = await timeEachQuery(5);
+    return { pieces: PIECES, coldMs, warmMs, tableBytes: Number(rows[0]?.bytes ?? 0), cached, uncached, uncachedAlone, hits, queryMs };
   } finally {
     await stopAll();
     await database.stop();
@@ -110,7 +145,8 @@ export async function benchSearch(): Promise<SearchFigures> {
 
 const ms = (value: number) => `${value.toFixed(2)} ms`;
 
-export function searchSection({ pieces, coldMs, warmMs, tableBytes, cached, uncached, uncachedAlone, hits }: SearchFigures): string {
+export function searchSection({ pieces, coldMs, warmMs, tableBytes, cached, uncached, uncachedAlone, hits, queryMs }: SearchFigures): string {
+  const slowest = Math.max(...queryMs);
   const row = (name: string, result: WrkResult, goal: boolean) =>
     `| ${name} | ${result.requestsPerSecond.toFixed(0)} | ${ms(result.p50Ms)} | ${ms(result.p99Ms)}${goal ? (result.p99Ms < 50 ? ' ✓' : ' ✗') : ''} | ${result.non2xx} / ${result.socketErrors} |`;
   return `## 9. Chercher dans une grande archive (\`npm run bench:search\`)
@@ -122,12 +158,16 @@ vide) puis à chaud (même archive, après un redémarrage ; objectif : moins de
 \`GET /api/search\` sous \`wrk -t1 -c50 -d10s --latency\` (après 2 s de chauffe), 20 recherches à tour
 de rôle (mots simples, expression entre guillemets, exclusion, OR, 3 débuts de mot) : avec le cache
 (60 s par recherche), puis \`SEARCH_CACHE_SECONDS=0\` (chaque requête interroge PostgreSQL ; objectif :
-p99 sous 50 ms), à 50 connexions puis à une seule. La limite par adresse reste sur le chemin
+p99 sous 50 ms), à 50 connexions puis, 3 s plus tard (le temps que le serveur finisse les requêtes
+que les 50 connexions avaient envoyées : sans cette pause, les premières recherches du lecteur seul
+attendaient derrière elles, jusqu’à 0,5 s, et faisaient à elles seules le p99 mesuré jusqu’au
+3 décembre), à une seule ; enfin chaque recherche seule, 5 fois, sans cache. La limite par adresse reste sur le chemin
 (relevée pour la charge). Le vocabulaire de l’archive synthétique est petit : la plupart des 20
 recherches trouvent 8 000 à 10 000 contenus, le pire cas pour un classement.
 
 - Synchronisation au démarrage : à froid ${(coldMs / 1000).toFixed(1)} s, à chaud ${(warmMs / 1000).toFixed(2)} s${warmMs < 2000 ? ' ✓' : ' ✗'} ; table et index : ${(tableBytes / 1e6).toFixed(0)} Mo.
 - Contenus trouvés par chacune des 20 recherches : ${hits.map((count) => count.toLocaleString('fr-FR')).join(', ')}.
+- Chaque recherche seule, sans cache (médiane de 5, requête HTTP comprise) : ${QUERIES.map((query, index) => `${query} ${(queryMs[index] ?? NaN).toFixed(0)} ms`).join(', ')} ; la plus lente ${slowest.toFixed(0)} ms${slowest < 50 ? ' ✓' : ' ✗'}.
 
 | \`/api/search\`, ${pieces.toLocaleString('fr-FR')} contenus | req/s | p50 | p99 | non 2xx / erreurs de socket |
 | --- | ---: | ---: | ---: | ---: |
