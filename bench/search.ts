@@ -5,7 +5,7 @@
 // after a restart), then /api/search under wrk with a mix of 20 queries, with the cache and with
 // SEARCH_CACHE_SECONDS=0 (every request a query to PostgreSQL).
 import { spawnSync } from 'node:child_process';
-import { rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
 import { startEmbeddedPostgres } from '../lib/db/embedded-postgres';
@@ -67,6 +67,7 @@ async function settle(): Promise<void> {
 
 function queriesLua(): string {
   const file = path.join(OUT, 'lua', 'search.lua');
+  mkdirSync(path.dirname(file), { recursive: true });
   const list = QUERIES.map((query, index) => `"${encodeURIComponent(query)}${index >= PREFIXES_FROM ? '&prefix=1' : ''}"`).join(', ');
   writeFileSync(file, `local queries = { ${list} }\nlocal n = 0\nrequest = function()\n  n = n + 1\n  return wrk.format("GET", "/api/search?q=" .. queries[(n % #queries) + 1])\nend\n`);
   return file;
