@@ -161,8 +161,8 @@ de rôle (mots simples, expression entre guillemets, exclusion, OR, 3 débuts de
 (60 s par recherche), puis \`SEARCH_CACHE_SECONDS=0\` (chaque requête interroge PostgreSQL ; objectif :
 p99 sous 50 ms), à 50 connexions puis, 3 s plus tard (le temps que le serveur finisse les requêtes
 que les 50 connexions avaient envoyées : sans cette pause, les premières recherches du lecteur seul
-attendaient derrière elles, jusqu’à 0,5 s, et faisaient à elles seules le p99 mesuré jusqu’au
-3 décembre), à une seule ; enfin chaque recherche seule, 5 fois, sans cache. La limite par adresse reste sur le chemin
+pouvaient attendre derrière elles, ce qui explique selon toute vraisemblance le p99 de 0,5 s mesuré
+jusqu’au 3 décembre), à une seule ; enfin chaque recherche seule, 5 fois, sans cache. La limite par adresse reste sur le chemin
 (relevée pour la charge). Le vocabulaire de l’archive synthétique est petit : la plupart des 20
 recherches trouvent 8 000 à 10 000 contenus, le pire cas pour un classement.
 
