@@ -28,8 +28,8 @@ const nextConfig = (phase: string): NextConfig => ({
   // The browser tests build into their own folder, so they never replace the developer's build.
   distDir,
   poweredByHeader: false,
-  // The security headers are not `headers()` rules here but a request hook, cheaper per request
-  // (lib/http/security-headers.ts, installed by instrumentation.ts).
+  // The security headers are not `headers()` rules here, which Next matches and compiles on every
+  // request, but one request hook (lib/http/security-headers.ts, installed by instrumentation.ts).
   // Each page's ETag is hashed once per page, with its bytes (lib/http/response-bytes.ts), not by
   // Next over the whole HTML on every request.
   generateEtags: false,
