@@ -41,8 +41,9 @@ type SearchFigures = {
   queryMs: number[];
 };
 
-const searchUrl = (index: number) =>
-  `http://127.0.0.1:${PORT}/api/search?q=${encodeURIComponent(QUERIES[index] ?? '')}${index >= PREFIXES_FROM ? '&prefix=1' : ''}`;
+/** The query string of the query at `index`, as the search box sends it. */
+const searchParams = (index: number) => `${encodeURIComponent(QUERIES[index] ?? '')}${index >= PREFIXES_FROM ? '&prefix=1' : ''}`;
+const searchUrl = (index: number) => `http://127.0.0.1:${PORT}/api/search?q=${searchParams(index)}`;
 
 /** Each query sent `times` times in turn, one at a time: the median of its timings (ms). */
 async function timeEachQuery(times: number): Promise<number[]> {
@@ -68,7 +69,7 @@ async function settle(): Promise<void> {
 function queriesLua(): string {
   const file = path.join(OUT, 'lua', 'search.lua');
   mkdirSync(path.dirname(file), { recursive: true });
-  const list = QUERIES.map((query, index) => `"${encodeURIComponent(query)}${index >= PREFIXES_FROM ? '&prefix=1' : ''}"`).join(', ');
+  const list = QUERIES.map((_, index) => `"${searchParams(index)}"`).join(', ');
   writeFileSync(file, `local queries = { ${list} }\nlocal n = 0\nrequest = function()\n  n = n + 1\n  return wrk.format("GET", "/api/search?q=" .. queries[(n % #queries) + 1])\nend\n`);
   return file;
 }
