@@ -54,6 +54,11 @@ export async function health(): Promise<Health> {
   return { status, database, cache };
 }
 
+/** What the metrics say of this instance: its requests in flight, and whether it is stopping. */
+export function instanceState(): { inFlight: number; draining: boolean } {
+  return { inFlight: state.inFlight.size, draining: state.draining };
+}
+
 /** Open connections of every server of this process, idle or not. */
 async function openConnections(): Promise<number> {
   const counts = await Promise.all(
