@@ -6,7 +6,7 @@ import { builtId } from '@/lib/build-id';
 import { poolState } from '@/lib/db/client';
 import { readBackupStatus } from '@/lib/db/backups';
 import { backupDirectory, env } from '@/lib/env';
-import { instanceState } from '@/lib/http/instance';
+import { instanceState, sharedCacheReachable } from '@/lib/http/instance';
 import { beforeEveryRequest, withoutHooks } from '@/lib/http/server-requests';
 import { metrics } from '@/lib/metrics';
 import { deliveryTotals } from '@/lib/newsletter/delivery';
@@ -116,6 +116,16 @@ function registerGauges(): void {
       this.set({ state: 'max' }, env.DB_POOL_MAX);
     },
   });
+  if (env.REDIS_URL) {
+    new Gauge({
+      name: 'magazine_redis_up',
+      help: '1 quand Redis (REDIS_URL) répond, 0 sinon : l’instance sert encore, mais ses chiffres peuvent attendre 15 s sur les autres',
+      registers,
+      async collect() {
+        this.set((await sharedCacheReachable()) ? 1 : 0);
+      },
+    });
+  }
   new Gauge({
     name: 'magazine_db_pool_waiting_requests',
     help: 'Requêtes SQL qui attendent une connexion du pool',
