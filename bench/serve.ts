@@ -20,7 +20,7 @@ export const PIECE = '/interviews/valerie-march-place-des-reseaux';
 export const UNCOVERED_PIECE = '/articles/le-ton-juste-sur-les-reseaux';
 /** The page loaded with no comment, then with 200 (part 2). */
 export const ARTICLE = '/articles/strategie-des-petits-cailloux';
-export const PORTS = { magazine: 3101, bare: 3102, nginx: 3103, proxy: 3104 } as const;
+export const PORTS = { magazine: 3101, bare: 3102, nginx: 3103, proxy: 3104, measured: 3105, metrics: 3106, proxied: 3107 } as const;
 /** The pieces rated after 0, 10,000 and 100,000 ratings written beforehand (part 3). */
 export const COST_PIECES: [string, string, string] = ['/articles/le-ton-juste-sur-les-reseaux', '/articles/deleguer-l-animation-de-ses-reseaux', '/articles/animer-un-hub-plutot-que-pousser'];
 const BENCH_SECRET = 'banc-de-mesure-place-des-reseaux-0123456789';
@@ -75,7 +75,7 @@ async function commentFreshness(proxyPage: string, count: number): Promise<numbe
     await new Promise((resolve) => setTimeout(resolve, 2000));
     const marker = `Mesure de fraîcheur ${Date.now()}-${index}`;
     const posted = Date.now();
-    const response = await fetch(`http://127.0.0.1:${PORTS.magazine}/api/pieces${PIECE}/comments`, {
+    const response = await fetch(`http://127.0.0.1:${PORTS.proxied}/api/pieces${PIECE}/comments`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', origin: magazineEnv.SITE_URL },
       body: JSON.stringify({ author: 'Banc de mesure', body: `${marker} : ce commentaire doit paraître en moins de 2 s.` }),
@@ -128,10 +128,21 @@ export async function benchServing(rounds = benchRounds()): Promise<ServingFigur
     run(bin('tsx'), ['scripts/serve.ts', 'build'], env);
     const magazinePid = startProcess(process.execPath, ['--import', 'tsx', 'scripts/serve.ts', 'start', '-p', String(PORTS.magazine)], { env, log: path.join(OUT, 'logs', 'magazine.log') }).pid as number;
     await waitForHttp(`http://127.0.0.1:${PORTS.magazine}${PIECE}`);
+    // The same build with its metrics on (METRICS_PORT), read every 2 s as a busy Prometheus would.
+    const measuredPid = startProcess(process.execPath, ['--import', 'tsx', 'scripts/serve.ts', 'start', '-p', String(PORTS.measured)], {
+      env: { ...env, METRICS_PORT: String(PORTS.metrics) },
+      log: path.join(OUT, 'logs', 'magazine-metrics.log'),
+    }).pid as number;
+    await waitForHttp(`http://127.0.0.1:${PORTS.measured}${PIECE}`);
+    // The proxy's own instance: the comments published through it, and the pages they make Next
+    // render again, never weigh on the two instances compared above.
+    const proxiedPid = startProcess(process.execPath, ['--import', 'tsx', 'scripts/serve.ts', 'start', '-p', String(PORTS.proxied)], { env, log: path.join(OUT, 'logs', 'magazine-proxied.log') }).pid as number;
+    await waitForHttp(`http://127.0.0.1:${PORTS.proxied}${PIECE}`);
+    const scraper = setInterval(() => void fetch(`http://127.0.0.1:${PORTS.metrics}/metrics`).then((response) => response.arrayBuffer()).catch(() => undefined), 2000);
     const html = await (await fetch(`http://127.0.0.1:${PORTS.magazine}${PIECE}`)).text();
     const bytes = Buffer.byteLength(html);
 
-    const config = writeBenchNginxConfig({ staticPort: PORTS.nginx, proxyPort: PORTS.proxy, upstreamPorts: [PORTS.magazine] });
+    const config = writeBenchNginxConfig({ staticPort: PORTS.nginx, proxyPort: PORTS.proxy, upstreamPorts: [PORTS.proxied] });
     writeFileSync(path.join(OUT, 'nginx', 'www', 'interview.html'), html);
 
     const bare = await startBareApp(database.url, bytes);
@@ -144,7 +155,8 @@ export async function benchServing(rounds = benchRounds()): Promise<ServingFigur
       { name: 'nginx, fichier statique (mêmes octets)', url: `http://127.0.0.1:${PORTS.nginx}/interview.html`, servers: [nginxPid] },
       { name: 'Next 16 nu, page prérendue de même taille', url: `http://127.0.0.1:${PORTS.bare}/`, servers: [bare.pid] },
       { name: 'Place des Réseaux, next start', url: `http://127.0.0.1:${PORTS.magazine}${PIECE}`, servers: [magazinePid] },
-      { name: 'Place des Réseaux derrière nginx (micro-cache 1 s)', url: `http://127.0.0.1:${PORTS.proxy}${PIECE}`, servers: [nginxPid, magazinePid], proxy: true },
+      { name: 'Place des Réseaux derrière nginx (micro-cache 1 s)', url: `http://127.0.0.1:${PORTS.proxy}${PIECE}`, servers: [nginxPid, proxiedPid], proxy: true },
+      { name: 'Place des Réseaux, next start, métriques lues toutes les 2 s', url: `http://127.0.0.1:${PORTS.measured}${PIECE}`, servers: [measuredPid] },
     ];
     for (const target of targets) await wrk(target.url, { seconds: 2 }); // warm-up, not reported
     // Three comments in all, published while the proxy is loaded, spread over the rounds.
@@ -156,6 +168,7 @@ export async function benchServing(rounds = benchRounds()): Promise<ServingFigur
       freshnessMs.push(...delays);
       return proxied;
     });
+    clearInterval(scraper);
     const rows = targets.map((target, index) => ({ name: target.name, runs: runs[index] ?? [] }));
     // Printed at once: a later part that fails does not lose these figures.
     console.log(servingTable({ bytes, bareBytes: bare.bytes, rows, freshnessMs }));
@@ -189,11 +202,12 @@ export async function benchServing(rounds = benchRounds()): Promise<ServingFigur
 }
 
 export function servingTable({ bytes, bareBytes, rows, freshnessMs }: Pick<ServingFigures, 'bytes' | 'bareBytes' | 'rows' | 'freshnessMs'>): string {
-  const [nginx, bare, magazine] = rows;
+  const [nginx, bare, magazine, , measured] = rows;
   const rounds = nginx?.runs.length ?? 0;
   const cpu = (run: MeasuredRun) => run.cpuMsPerRequest;
   const rate = (run: MeasuredRun) => run.requestsPerSecond;
   const cpuRatio = bare && magazine ? ratios(bare.runs, magazine.runs, cpu, cpu) : undefined;
+  const metricsCost = magazine && measured ? ratios(measured.runs, magazine.runs, cpu, cpu) : undefined;
   const lines = [
     `Page servie : ${PIECE} (${(bytes / 1000).toFixed(1)} ko de HTML ; page Next nue : ${(bareBytes / 1000).toFixed(1)} ko). ` +
       `${rounds} passage(s) de 10 s par serveur, à tour de rôle ; chaque chiffre est la médiane des passages, (min–max) entre parenthèses.`,
@@ -211,6 +225,9 @@ export function servingTable({ bytes, bareBytes, rows, freshnessMs }: Pick<Servi
     '',
     cpuRatio
       ? `\`next start\` du magazine : ${showSpread(cpuRatio, 2, '×')} du CPU par requête de la page Next nue (objectif : au moins 1,00×, sur la médiane${cpuRatio.median >= 1 ? ' ✓' : ' ✗'}).`
+      : '',
+    metricsCost
+      ? `Métriques (METRICS_PORT, lues toutes les 2 s) : ${showSpread(metricsCost, 3, '×')} le CPU par requête sans elles (objectif : 1,03× au plus, sur la médiane${metricsCost.median <= 1.03 ? ' ✓' : ' ✗'}).`
       : '',
     `Un commentaire publié pendant la charge paraît derrière le proxy en ${freshnessMs.map((ms) => `${ms} ms`).join(', ')} (objectif : moins de 2 s).`,
   ];
@@ -234,7 +251,9 @@ divisé par les requêtes servies ; les requêtes par seconde varient du simple 
 heure à l’autre ici, le CPU par requête de quelques pour cent. Les objectifs se jugent sur les
 médianes ; les écarts (min–max) sont donnés. Pendant la charge du proxy, trois commentaires
 sont publiés (modération a posteriori) et l’on mesure quand chacun paraît dans la page servie
-par le proxy. \`npm run bench:profile\` dit où va ce CPU (profil de \`next start\` sous charge).
+par le proxy (une instance à part, derrière lui seul). Une autre instance du même build sert avec
+ses métriques (\`METRICS_PORT\`), lues toutes les 2 s pendant toute la mesure : son CPU par requête,
+rapporté à celui de la première, mesurée de la même façon, est le coût des métriques. \`npm run bench:profile\` dit où va ce CPU (profil de \`next start\` sous charge).
 
 ${table}`;
 }

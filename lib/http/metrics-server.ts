@@ -1,7 +1,7 @@
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { Gauge } from 'prom-client';
+import { type Counter, Gauge, type Histogram } from 'prom-client';
 import { builtId } from '@/lib/build-id';
 import { poolState } from '@/lib/db/client';
 import { readBackupStatus } from '@/lib/db/backups';
@@ -68,10 +68,28 @@ function finished(this: Timed): void {
   const url = this[PATH] ?? '/';
   const query = url.indexOf('?');
   const route = routeOf(query === -1 ? url : url.slice(0, query));
-  const method = this.req.method ?? 'GET';
-  const { httpRequests, httpDuration } = metrics();
-  httpRequests.inc({ method, route, status: String(this.statusCode) });
-  httpDuration.observe({ method, route }, (performance.now() - started) / 1000);
+  const method = METHODS.has(this.req.method ?? '') ? (this.req.method as string) : 'OTHER';
+  const series = seriesOf(method, route, this.statusCode);
+  series.requests.inc();
+  series.duration.observe((performance.now() - started) / 1000);
+}
+
+/** A method a client made up is counted as OTHER: a label's values stay few. */
+const METHODS = new Set(['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS']);
+
+type Series = { requests: Counter.Internal; duration: Histogram.Internal<'method' | 'route'> };
+const SERIES = new Map<string, Series>();
+
+/** The counter and histogram of one method, route and status, looked up once (prom-client hashes labels on each call otherwise). */
+function seriesOf(method: string, route: string, status: number): Series {
+  const key = `${method} ${status} ${route}`;
+  let series = SERIES.get(key);
+  if (!series) {
+    const { httpRequests, httpDuration } = metrics();
+    series = { requests: httpRequests.labels(method, route, String(status)), duration: httpDuration.labels(method, route) };
+    SERIES.set(key, series);
+  }
+  return series;
 }
 
 function observeRequests(): void {
