@@ -8,7 +8,9 @@
 // archive's search table to this build's content (lib/publishing/archive-search.ts), then send
 // the letters due (lib/newsletter/worker.ts). And take the audience's beacons, after every other
 // hook, and write them in batches (lib/http/views.ts, lib/audience/beacons.ts). And give every
-// answer, the hooks' own included, the security headers (lib/http/security-headers.ts), first.
+// answer, the hooks' own included, the security headers (lib/http/security-headers.ts). And,
+// with METRICS_PORT, count every request under its route pattern, first of all, and serve the
+// metrics for Prometheus on a port of their own (lib/http/metrics-server.ts).
 export async function register() {
   if (process.env.NEXT_RUNTIME === 'nodejs') {
     const [{ countViews }, { manageInstance }, { stampRemoteAddress }, { sendPagesAsBytes }, { guardRequests }, { showUnpublished }, { sendSecurityHeaders }] = await Promise.all([
@@ -28,11 +30,13 @@ export async function register() {
     guardRequests(showUnpublished);
     sendSecurityHeaders(process.env.NODE_ENV === 'development');
     if (process.env.NEXT_PHASE !== 'phase-production-build') {
-      const [{ piecesSynced }, { startNewsletterWorker }, { startAudience }] = await Promise.all([
+      const [{ piecesSynced }, { startNewsletterWorker }, { startAudience }, { serveMetrics }] = await Promise.all([
         import('./lib/publishing/archive-search'),
         import('./lib/newsletter/worker'),
         import('./lib/audience/beacons'),
+        import('./lib/http/metrics-server'),
       ]);
+      serveMetrics();
       startAudience();
       // The letter looks for what is due once the archive's mirror is up to date (or could not be).
       const synced = piecesSynced();
@@ -43,4 +47,11 @@ export async function register() {
       );
     }
   }
+}
+
+/** Every error Next sees while serving (a render, a route handler, a server action), counted by kind. */
+export async function onRequestError(_error: unknown, _request: unknown, context: { routeType: string }) {
+  if (process.env.NEXT_RUNTIME !== 'nodejs') return;
+  const { metrics } = await import('./lib/metrics');
+  metrics().requestErrors.inc({ route_type: context.routeType });
 }

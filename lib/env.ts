@@ -107,6 +107,15 @@ const schema = z.object({
   LIVE_MAX_STREAMS: positiveInt(1000),
   /** On SIGTERM, how long in-flight requests may take before their connections are closed. */
   DRAIN_TIMEOUT_MS: positiveInt(10_000),
+  /**
+   * The port of this instance's Prometheus metrics (GET /metrics), a server apart from the
+   * magazine's, never routed by deploy/nginx.conf; unset: no metrics server.
+   */
+  METRICS_PORT: z.coerce.number().int().min(1, 'METRICS_PORT : un numéro de port, de 1 à 65535').max(65_535, 'METRICS_PORT : un numéro de port, de 1 à 65535').optional(),
+  /** The address the metrics server listens on: this machine alone unless an operator says otherwise. */
+  METRICS_HOST: z.string().min(1).default('127.0.0.1'),
+  /** With it, a scrape must send `Authorization: Bearer <METRICS_TOKEN>` (401 otherwise). */
+  METRICS_TOKEN: z.string().min(16, 'METRICS_TOKEN doit faire au moins 16 caractères').optional(),
   /** Months the audience's daily totals are kept (purged each night); the CNIL's bound for such data is 25. */
   AUDIENCE_KEEP_MONTHS: z.coerce.number().int().min(1, 'AUDIENCE_KEEP_MONTHS : au moins 1 mois').max(25, 'AUDIENCE_KEEP_MONTHS : 25 mois au plus (la durée que la CNIL admet pour la mesure d’audience exemptée de consentement)').default(13),
   /** Every so many seconds, each instance writes the audience beacons it received (one statement); a crash loses at most these. */

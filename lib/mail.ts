@@ -5,9 +5,14 @@ import mimeFuncs from 'nodemailer/lib/mime-funcs';
 import { parseConnectionUrl } from 'nodemailer/lib/shared';
 import type SMTPPool from 'nodemailer/lib/smtp-pool';
 import { env } from '@/lib/env';
+import { metrics } from '@/lib/metrics';
+
+/** What an e-mail is for, counted by `magazine_email_sent_total{kind}`. */
+export type MailKind = 'signin' | 'subscription' | 'letter' | 'letter_test' | 'reply' | 'desk_alert' | 'held_comment' | 'desk_message' | 'statement' | 'notice_receipt' | 'notice_decision';
 
 /** An e-mail: a plain-text part always, an HTML part when it has one. */
 export type Mail = {
+  kind: MailKind;
   to: string;
   subject: string;
   text: string;
@@ -64,8 +69,18 @@ function printed(mail: Mail): void {
 
 /** Sends an email; with no EMAIL_SERVER (the embedded default) it is printed in the server log instead. */
 export async function sendMail(mail: Mail, through: Transporter | null = transporter()): Promise<void> {
-  if (!through) return printed(mail);
+  const { emails } = metrics();
+  if (!through) {
+    emails.inc({ kind: mail.kind, result: 'printed' });
+    return printed(mail);
+  }
   // Written out here: nodemailer's own `list.id` makes it `<http://…>`, which is no list id.
   const listId = mail.listId && { 'List-ID': { prepared: true, value: `${mimeFuncs.encodeWord(mail.listId.name, 'Q', 52)} <${mail.listId.id}>` } };
-  await through.sendMail({ from: env.EMAIL_FROM, to: mail.to, replyTo: mail.replyTo, subject: mail.subject, text: mail.text, html: mail.html, headers: { ...mail.headers, ...listId } });
+  try {
+    await through.sendMail({ from: env.EMAIL_FROM, to: mail.to, replyTo: mail.replyTo, subject: mail.subject, text: mail.text, html: mail.html, headers: { ...mail.headers, ...listId } });
+  } catch (error) {
+    emails.inc({ kind: mail.kind, result: 'failed' });
+    throw error;
+  }
+  emails.inc({ kind: mail.kind, result: 'sent' });
 }

@@ -24,6 +24,7 @@ export const authOptions: NextAuthOptions = {
       maxAge: LINK_LIFETIME_SECONDS,
       async sendVerificationRequest({ identifier, url }: { identifier: string; url: string }) {
         await sendMail({
+          kind: 'signin',
           to: identifier,
           subject: 'Votre lien de connexion à Place des Réseaux',
           text: [

@@ -7,6 +7,7 @@
 
 const v8 = require('node:v8');
 const FileSystemCache = require('next/dist/server/lib/incremental-cache/file-system-cache').default;
+const { countedIncremental } = require('./counted.cjs');
 const { sharedCache, DEFAULT_TTL_MS } = require('./shared-cache.cjs');
 
 const KIND = 'incremental';
@@ -53,4 +54,4 @@ function sharedHandler(cache) {
 }
 
 const cache = sharedCache();
-module.exports = cache ? sharedHandler(cache) : FileSystemCache;
+module.exports = countedIncremental(cache ? sharedHandler(cache) : FileSystemCache, cache ? 'redis' : 'memory');

@@ -5,6 +5,7 @@
 'use strict';
 
 const { createDefaultCacheHandler } = require('next/dist/server/lib/cache-handlers/default');
+const { countedUseCache } = require('./counted.cjs');
 const { onDataReplaced } = require('./invalidations.cjs');
 const { sharedCache } = require('./shared-cache.cjs');
 
@@ -96,4 +97,4 @@ const handler = cache ? sharedHandler(cache) : inMemory;
 // Data replaced under the running instances (db:import): as if they had written it. In memory,
 // Next's own handler marks the tags in the table its incremental cache reads too.
 onDataReplaced((tags) => handler.updateTags(tags));
-module.exports = handler;
+module.exports = countedUseCache(handler, cache ? 'redis' : 'memory');

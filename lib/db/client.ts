@@ -49,6 +49,12 @@ export async function databaseAnswers(): Promise<boolean> {
   }
 }
 
+/** The pool's connections (in use and idle) and the queries waiting for one; null before the first query. */
+export function poolState(): { total: number; idle: number; waiting: number } | null {
+  const pool = globalForDb.placeDesReseauxDb?.pool;
+  return pool ? { total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount } : null;
+}
+
 /** Closes the process's pool, if it opened one: its connections end cleanly on the server's side. */
 export async function closeDatabase(): Promise<void> {
   const database = globalForDb.placeDesReseauxDb;

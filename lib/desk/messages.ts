@@ -32,7 +32,7 @@ export async function sendDeskMessage(input: DeskMessageInput, editor: Account) 
   const to = authorAddress(comment, await readerIdentity(comment));
   if (!to) throw new ApiError('validation_failed', NO_ADDRESS, { field: 'commentId' });
   try {
-    await sendMail({ to, subject: input.subject, text: mailText(input.text, comment), replyTo: env.EDITOR_REPLY_TO });
+    await sendMail({ kind: 'desk_message', to, subject: input.subject, text: mailText(input.text, comment), replyTo: env.EDITOR_REPLY_TO });
   } catch (error) {
     console.error('[desk] message non envoyé :', error instanceof Error ? error.message : error);
     throw new ApiError('mail_unavailable', 'Le serveur d’e-mails n’a pas pris le message : il n’est pas parti, et rien n’a été décidé. Réessayez dans quelques minutes.');

@@ -59,7 +59,7 @@ function acknowledgeSoon(to: string, reference: string, ground: NoticeGround, pi
     'Un membre de la rédaction l’examinera ; vous recevrez sa décision, ses raisons et les recours possibles à cette adresse. Pour compléter votre notification, répondez à cet e-mail en rappelant la référence.',
     SIGNATURE,
   ].join('\n\n');
-  void sendMail({ to, subject: `Notification ${reference} reçue — Place des Réseaux`, text, replyTo: env.EDITOR_REPLY_TO }).catch((error: unknown) => console.error('[dsa] accusé de réception :', error));
+  void sendMail({ kind: 'notice_receipt', to, subject: `Notification ${reference} reçue — Place des Réseaux`, text, replyTo: env.EDITOR_REPLY_TO }).catch((error: unknown) => console.error('[dsa] accusé de réception :', error));
 }
 
 /** The notices still to decide, oldest first, with their comment. */
@@ -128,7 +128,7 @@ export async function decideNotice(id: string, input: NoticeDecisionInput, edito
     `Vos recours, si vous contestez cette décision :\n${REDRESS_TEXT}`,
     SIGNATURE,
   ].join('\n\n');
-  void sendMail({ to: notice.notifierEmail, subject: `Décision sur votre notification ${notice.reference} — Place des Réseaux`, text, replyTo: env.EDITOR_REPLY_TO }).catch((error: unknown) => console.error('[dsa] décision :', error));
+  void sendMail({ kind: 'notice_decision', to: notice.notifierEmail, subject: `Décision sur votre notification ${notice.reference} — Place des Réseaux`, text, replyTo: env.EDITOR_REPLY_TO }).catch((error: unknown) => console.error('[dsa] décision :', error));
   return { id: notice.id, reference: notice.reference, decision: input.decision };
 }
 

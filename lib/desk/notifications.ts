@@ -58,6 +58,7 @@ export async function sendEditorDigest(now = new Date()): Promise<'sent' | 'late
   const to = await editorEmails();
   if (to.length === 0) return 'nothing';
   await sendMail({
+    kind: 'desk_alert',
     to: to.join(', '),
     subject: `Modération : ${claimed.comments.length} en attente, ${claimed.reports.length} signalement(s)`,
     text: ['Bonjour,', '', 'Voici ce qui attend la rédaction :', '', ...lines, '', `La file de modération : ${siteLink('/redaction')}`].join('\n'),
@@ -92,6 +93,7 @@ export async function notifyReplyPublished(replyId: string): Promise<boolean> {
   if (!reply || reply.status !== 'published' || !parent?.notifyReplies || !parent.email || parent.readerKey === reply.readerKey) return false;
   const unsubscribe = unsubscribeLink(parent.id);
   await sendMail({
+    kind: 'reply',
     to: parent.email,
     subject: `${reply.authorName} a répondu à votre commentaire`,
     text: [
@@ -127,6 +129,7 @@ export async function notifyFeatured(commentId: string): Promise<boolean> {
   const unsubscribe = unsubscribeLink(comment.id);
   try {
     await sendMail({
+      kind: 'held_comment',
       to: comment.email,
       subject: 'Votre commentaire a été retenu par la rédaction',
       text: [

@@ -118,7 +118,7 @@ export async function sendStatementOfReasons(input: StatementInput): Promise<{ s
     },
   });
   if (!comment.email) return { sent: false, statementId: statement.id };
-  await sendMail({ to: comment.email, subject, text, replyTo: env.EDITOR_REPLY_TO });
+  await sendMail({ kind: 'statement', to: comment.email, subject, text, replyTo: env.EDITOR_REPLY_TO });
   return { sent: true, statementId: statement.id };
 }
 

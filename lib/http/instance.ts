@@ -54,6 +54,18 @@ export async function health(): Promise<Health> {
   return { status, database, cache };
 }
 
+/** Whether the shared cache (Redis) answers now; null without REDIS_URL. */
+export async function sharedCacheReachable(): Promise<boolean | null> {
+  const shared = await sharedCache().catch(() => undefined);
+  if (shared === null) return null;
+  return shared ? shared.reachable().catch(() => false) : false;
+}
+
+/** What the metrics say of this instance: its requests in flight, and whether it is stopping. */
+export function instanceState(): { inFlight: number; draining: boolean } {
+  return { inFlight: state.inFlight.size, draining: state.draining };
+}
+
 /** Open connections of every server of this process, idle or not. */
 async function openConnections(): Promise<number> {
   const counts = await Promise.all(

@@ -5,6 +5,7 @@ import { isDatabaseUnavailable } from '@/lib/db/client';
 import { requestSubscription, type SubscriptionOutcome } from '@/lib/newsletter/subscriptions';
 import { RHYTHM_LABELS, type SubscriptionInput } from '@/lib/newsletter/newsletter-schemas';
 import { env } from '@/lib/env';
+import { countedWrite } from '@/lib/metrics';
 import { checkFormToken, issueFormToken } from '@/lib/readers/form-token';
 import { consumeRateLimit } from '@/lib/readers/rate-limits';
 import { readerSecret } from '@/lib/readers/secret';
@@ -14,12 +15,14 @@ import { readerSecret } from '@/lib/readers/secret';
 // token), then lib/newsletter. A robot gets the answer a person gets, and nothing is done.
 
 /** Handles a subscription request (with `startedAt` when it comes from one of the site's forms). */
-export async function subscribeFrom(request: Request, input: SubscriptionInput): Promise<{ outcome: SubscriptionOutcome; reader: Reader }> {
-  const reader = await readerOf(request, { create: true });
-  await consumeRateLimit('subscription', { readerKey: reader.readerKey ?? '', addressKey: reader.addressKey });
-  const timing = input.startedAt === undefined ? 'ok' : checkFormToken(readerSecret(), input.startedAt, Date.now());
-  if (input.website || timing === 'too-fast') return { outcome: 'confirmation_sent', reader };
-  return { outcome: await requestSubscription({ email: input.email, rhythm: input.rhythm, accountEmail: reader.account?.email }), reader };
+export function subscribeFrom(request: Request, input: SubscriptionInput): Promise<{ outcome: SubscriptionOutcome; reader: Reader }> {
+  return countedWrite('subscription', async () => {
+    const reader = await readerOf(request, { create: true });
+    await consumeRateLimit('subscription', { readerKey: reader.readerKey ?? '', addressKey: reader.addressKey });
+    const timing = input.startedAt === undefined ? 'ok' : checkFormToken(readerSecret(), input.startedAt, Date.now());
+    if (input.website || timing === 'too-fast') return { outcome: 'confirmation_sent' as const, reader };
+    return { outcome: await requestSubscription({ email: input.email, rhythm: input.rhythm, accountEmail: reader.account?.email }), reader };
+  });
 }
 
 /** A form token issued now, for a form rendered at request time ('' without AUTH_SECRET). */

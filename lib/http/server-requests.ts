@@ -4,6 +4,7 @@ type Handler = (request: IncomingMessage, response: ServerResponse) => boolean;
 type Hooks = { names: Set<string>; handlers: Handler[] };
 
 const HOOKS = Symbol.for('placedesreseaux.beforeEveryRequest');
+const UNHOOKED = Symbol.for('placedesreseaux.unhookedServer');
 
 /** The handlers, kept on globalThis: Next may load this module more than once. */
 function hooks(): Hooks {
@@ -15,7 +16,7 @@ function hooks(): Hooks {
   const prototype = http.Server.prototype;
   const emit = prototype.emit as (this: http.Server, event: string | symbol, ...args: unknown[]) => boolean;
   prototype.emit = function (this: http.Server, event: string | symbol, ...args: unknown[]) {
-    if (event === 'request') {
+    if (event === 'request' && !(this as { [UNHOOKED]?: true })[UNHOOKED]) {
       const [request, response] = args as [IncomingMessage, ServerResponse];
       for (const handle of installed.handlers) if (handle(request, response)) return true;
     }
@@ -34,4 +35,10 @@ export function beforeEveryRequest(name: string, handle: Handler): void {
   if (names.has(name)) return;
   names.add(name);
   handlers.unshift(handle);
+}
+
+/** Keeps the magazine's request hooks off `server` (the metrics server: no guard, no count of its own). */
+export function withoutHooks<T extends http.Server>(server: T): T {
+  (server as { [UNHOOKED]?: true })[UNHOOKED] = true;
+  return server;
 }

@@ -163,3 +163,12 @@ async function finishSends(client: PoolClient, now: Date) {
     [now],
   );
 }
+
+/** Every letter's e-mails by state, from the letters' own tallies (a few rows, not one per e-mail). */
+export async function deliveryTotals(): Promise<{ pending: number; sent: number; failed: number }> {
+  const { rows } = await db().pool.query<{ pending: string; sent: string; failed: string }>(
+    'SELECT coalesce(sum("recipients" - "sent" - "failed"), 0) AS "pending", coalesce(sum("sent"), 0) AS "sent", coalesce(sum("failed"), 0) AS "failed" FROM "newsletter_sends"',
+  );
+  const row = rows[0];
+  return { pending: Number(row?.pending ?? 0), sent: Number(row?.sent ?? 0), failed: Number(row?.failed ?? 0) };
+}

@@ -72,7 +72,7 @@ export type TestKind = 'piece' | 'digest';
 export async function sendTestLetter(to: string, kind: TestKind, now = new Date()): Promise<boolean> {
   const mail = await testLetter(to, kind, now);
   if (!mail) return false;
-  await sendMail({ ...mail, subject: `[Test] ${mail.subject}` });
+  await sendMail({ ...mail, kind: 'letter_test', subject: `[Test] ${mail.subject}` });
   return true;
 }
 

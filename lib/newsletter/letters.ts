@@ -124,6 +124,7 @@ const LIST_ID = () => ({ id: `lettre.${new URL(env.SITE_URL).hostname}`, name: `
 export function pieceLetter(to: string, piece: LetterPiece, leaving: Leaving, send: string): Mail {
   const subject = `${piece.kind} : ${piece.title}`;
   return {
+    kind: 'letter',
     to,
     subject,
     text: ['Nouveau sur Place des Réseaux', '', ...pieceText(piece, send), '', ...leavingText(leaving)].join('\n'),
@@ -138,6 +139,7 @@ export function digestLetter(to: string, pieces: readonly LetterPiece[], weekOf:
   const count = pieces.length === 1 ? 'Une parution' : `${pieces.length} parutions`;
   const subject = `La semaine de Place des Réseaux : ${count} jusqu’au ${formatDate(weekOf.toISOString())}`;
   return {
+    kind: 'letter',
     to,
     subject,
     text: [`La semaine de Place des Réseaux : ${count.toLowerCase()}`, '', ...pieces.flatMap((piece) => ['', ...pieceText(piece, send), '']), ...leavingText(leaving)].join('\n'),
@@ -163,6 +165,7 @@ export function confirmationMail(to: string, rhythm: Rhythm, confirmLink: string
     : `Si ce n’est pas vous, ignorez ce message : sans confirmation, nous ne vous écrirons plus et l’adresse sera oubliée dans ${CONFIRMATION_DAYS} jours.`;
   const subject = current ? 'Confirmez le nouveau rythme de votre lettre Place des Réseaux' : 'Confirmez votre inscription à la lettre de Place des Réseaux';
   return {
+    kind: 'subscription',
     to,
     subject,
     text: ['Bonjour,', '', asked, '', `Pour confirmer, ouvrez ce lien (valable ${CONFIRMATION_DAYS} jours) :`, confirmLink, '', ignore].join('\n'),

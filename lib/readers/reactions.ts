@@ -1,5 +1,6 @@
 import 'server-only';
 import { db } from '@/lib/db/client';
+import { countedWrite } from '@/lib/metrics';
 import { ApiError, MESSAGES } from '@/lib/errors';
 import { LIMITS, tooManyActions } from '@/lib/readers/rate-limits';
 import type { Writer } from '@/lib/readers/comments';
@@ -13,17 +14,19 @@ import type { ReactionAnswer } from '@/lib/readers/comment-schemas';
 type ReactedRow = { outcome: 'ok' | 'comment_not_found' | 'own_comment' | 'too_many'; waitMs: string; pieceKey: string | null; useful: number | null; reacted: boolean | null };
 
 /** Gives (`on`) or withdraws a reader's « Utile » on a published comment; returns its new count and its piece. */
-export async function reactToComment(commentId: string, writer: Writer, on: boolean): Promise<ReactionAnswer & { pieceKey: string }> {
-  const { rows } = await db().pool.query<ReactedRow>({
-    name: 'react_to_comment',
-    text: `SELECT "outcome", "wait_ms" AS "waitMs", "piece_key" AS "pieceKey", "useful", "reacted" FROM react_to_comment($1, $2, $3, $4, $5, $6, $7)`,
-    values: [commentId, writer.readerKey, writer.addressKey, writer.userId ?? null, on, LIMITS.reaction.reader, LIMITS.reaction.address],
+export function reactToComment(commentId: string, writer: Writer, on: boolean): Promise<ReactionAnswer & { pieceKey: string }> {
+  return countedWrite('useful', async () => {
+    const { rows } = await db().pool.query<ReactedRow>({
+      name: 'react_to_comment',
+      text: `SELECT "outcome", "wait_ms" AS "waitMs", "piece_key" AS "pieceKey", "useful", "reacted" FROM react_to_comment($1, $2, $3, $4, $5, $6, $7)`,
+      values: [commentId, writer.readerKey, writer.addressKey, writer.userId ?? null, on, LIMITS.reaction.reader, LIMITS.reaction.address],
+    });
+    const row = rows[0];
+    if (!row || row.outcome === 'comment_not_found') throw new ApiError('comment_not_found', MESSAGES.commentNotFound);
+    if (row.outcome === 'own_comment') throw new ApiError('own_comment', 'Vous ne pouvez pas marquer votre propre commentaire comme utile.');
+    if (row.outcome === 'too_many') throw tooManyActions('reaction', Number(row.waitMs));
+    return { useful: row.useful ?? 0, reacted: row.reacted ?? on, pieceKey: row.pieceKey ?? '' };
   });
-  const row = rows[0];
-  if (!row || row.outcome === 'comment_not_found') throw new ApiError('comment_not_found', MESSAGES.commentNotFound);
-  if (row.outcome === 'own_comment') throw new ApiError('own_comment', 'Vous ne pouvez pas marquer votre propre commentaire comme utile.');
-  if (row.outcome === 'too_many') throw tooManyActions('reaction', Number(row.waitMs));
-  return { useful: row.useful ?? 0, reacted: row.reacted ?? on, pieceKey: row.pieceKey ?? '' };
 }
 
 /** The comments of a piece this reader found useful. */

@@ -5,6 +5,7 @@ import { banKeysOf } from '@/lib/desk/bans';
 import { createComment, type Writer } from '@/lib/readers/comments';
 import { db } from '@/lib/db/client';
 import { env } from '@/lib/env';
+import { countedWrite } from '@/lib/metrics';
 import { checkFormToken } from '@/lib/readers/form-token';
 import { readerSecret } from '@/lib/readers/secret';
 import { consumeRateLimit, LIMITS, tooManyActions, tooManyNewRatings } from '@/lib/readers/rate-limits';
@@ -23,14 +24,16 @@ import type { ReportInput } from '@/lib/readers/report-schemas';
  * Gives, changes (`value`) or withdraws (`null`) a reader's rating, within their per-minute
  * limits and their address's daily allowance of new ratings; returns the piece's new figures.
  */
-export async function rateAs(writer: Writer, pieceKey: string, value: number | null): Promise<RatingAggregate> {
-  const result = await writeRating(pieceKey, { ...writer, userId: writer.userId ?? null }, value, {
-    perMinuteReader: LIMITS.rating.reader,
-    perMinuteAddress: LIMITS.rating.address,
-    newPerDay: env.RATE_NEW_RATINGS_PER_DAY_ADDRESS,
+export function rateAs(writer: Writer, pieceKey: string, value: number | null): Promise<RatingAggregate> {
+  return countedWrite('rating', async () => {
+    const result = await writeRating(pieceKey, { ...writer, userId: writer.userId ?? null }, value, {
+      perMinuteReader: LIMITS.rating.reader,
+      perMinuteAddress: LIMITS.rating.address,
+      newPerDay: env.RATE_NEW_RATINGS_PER_DAY_ADDRESS,
+    });
+    if (result.outcome !== 'ok') throw result.outcome === 'too_many_new' ? tooManyNewRatings(result.waitMs) : tooManyActions('rating', result.waitMs);
+    return result.aggregate;
   });
-  if (result.outcome !== 'ok') throw result.outcome === 'too_many_new' ? tooManyNewRatings(result.waitMs) : tooManyActions('rating', result.waitMs);
-  return result.aggregate;
 }
 
 // A signed-in reader comments under their display name and email; their first comment's name
@@ -50,32 +53,38 @@ async function asAccount(userId: string, pieceKey: string, input: CommentInput):
  * form, `formToken` says when it was shown: sent sooner than a person types, it is kept as spam;
  * without a genuine token (a page cached under another secret), it waits for an editor.
  */
-export async function commentAs(writer: Writer, pieceKey: string, input: CommentInput, formToken?: string | null): Promise<OwnComment> {
-  const timing = formToken === undefined ? 'ok' : checkFormToken(readerSecret(), formToken, Date.now());
-  let checked = timing === 'too-fast' ? { ...input, website: input.website || 'envoyé trop vite' } : input;
-  let badge: CommentBadge | null = null;
-  if (writer.userId) ({ input: checked, badge } = await asAccount(writer.userId, pieceKey, checked));
-  const comment = await createComment(pieceKey, checked, writer, {
-    moderation: { mode: env.COMMENT_MODERATION, maxLinks: env.COMMENT_MAX_LINKS },
-    hold: timing === 'invalid',
-    badge,
-    guards: { limits: LIMITS.comment, banKeys: banKeysOf({ userId: writer.userId, readerKey: writer.readerKey, email: checked.email }) },
+export function commentAs(writer: Writer, pieceKey: string, input: CommentInput, formToken?: string | null): Promise<OwnComment> {
+  return countedWrite('comment', async () => {
+    const timing = formToken === undefined ? 'ok' : checkFormToken(readerSecret(), formToken, Date.now());
+    let checked = timing === 'too-fast' ? { ...input, website: input.website || 'envoyé trop vite' } : input;
+    let badge: CommentBadge | null = null;
+    if (writer.userId) ({ input: checked, badge } = await asAccount(writer.userId, pieceKey, checked));
+    const comment = await createComment(pieceKey, checked, writer, {
+      moderation: { mode: env.COMMENT_MODERATION, maxLinks: env.COMMENT_MAX_LINKS },
+      hold: timing === 'invalid',
+      badge,
+      guards: { limits: LIMITS.comment, banKeys: banKeysOf({ userId: writer.userId, readerKey: writer.readerKey, email: checked.email }) },
+    });
+    if (comment.status === 'pending' && !checked.website) notifyEditorsSoon();
+    if (comment.status === 'published' && comment.parentId && !checked.website) notifyReplySoon(comment.id);
+    return comment;
   });
-  if (comment.status === 'pending' && !checked.website) notifyEditorsSoon();
-  if (comment.status === 'published' && comment.parentId && !checked.website) notifyReplySoon(comment.id);
-  return comment;
 }
 
 /** A reader reports a comment; the editors hear of it. */
-export async function reportAs(writer: Writer, commentId: string, input: ReportInput) {
-  await consumeRateLimit('report', writer);
-  const report = await reportComment(commentId, input, writer.readerKey);
-  notifyEditorsSoon();
-  return report;
+export function reportAs(writer: Writer, commentId: string, input: ReportInput) {
+  return countedWrite('report', async () => {
+    await consumeRateLimit('report', writer);
+    const report = await reportComment(commentId, input, writer.readerKey);
+    notifyEditorsSoon();
+    return report;
+  });
 }
 
 /** A reader's notice of illegal content (DSA art. 16), limited like a report. */
-export async function noticeAs(writer: Writer, commentId: string, input: NoticeInput) {
-  await consumeRateLimit('notice', writer);
-  return receiveNotice(commentId, input, writer.readerKey);
+export function noticeAs(writer: Writer, commentId: string, input: NoticeInput) {
+  return countedWrite('notice', async () => {
+    await consumeRateLimit('notice', writer);
+    return receiveNotice(commentId, input, writer.readerKey);
+  });
 }

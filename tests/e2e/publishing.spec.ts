@@ -134,4 +134,10 @@ test('the preview shows a draft, with its banner, only with the secret', async (
   await stranger.close();
   await page.getByRole('link', { name: 'Quitter l’aperçu' }).click();
   expect((await page.goto('/articles/brouillon-confidentiel'))?.status()).toBe(404);
+  // Leaving the preview leads back to a page of the magazine, never to another site.
+  for (const elsewhere of ['//ailleurs.example', '/\\ailleurs.example', 'https://ailleurs.example']) {
+    const response = await page.request.get(`/api/preview/stop?retour=${encodeURIComponent(elsewhere)}`, { maxRedirects: 0 });
+    expect([response.status(), response.headers().location]).toEqual([307, '/']);
+  }
+  expect((await page.request.get('/api/preview/stop?retour=/articles', { maxRedirects: 0 })).headers().location).toBe('/articles');
 });

@@ -3,5 +3,5 @@ import { json } from '@/lib/http/api';
 import { openApiDocument } from '@/lib/http/openapi';
 
 export function GET() {
-  return json(openApiDocument(env.SITE_URL));
+  return json(openApiDocument(env.SITE_URL, env.EDITOR_REPLY_TO));
 }

@@ -1,5 +1,5 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -24,6 +24,7 @@ const RATINGS_PER_MINUTE = 8;
 let cluster: Cluster;
 let a: string;
 let b: string;
+let backups: string;
 
 const text = async (url: string) => (await fetch(url)).text();
 /** The card of the piece in a listing: its title, then its figures. */
@@ -50,7 +51,10 @@ async function showsWithinASecond(base: string, what: { page?: string; notOnPage
 }
 
 beforeAll(async () => {
-  cluster = await startCluster(2, { RATE_RATINGS_PER_MINUTE_READER: String(RATINGS_PER_MINUTE), COMMENT_MODERATION: 'pre' });
+  // The cluster's database is an embedded one: its last backup is read from BACKUP_DIR, as `npm start` writes it.
+  backups = mkdtempSync(path.join(tmpdir(), 'pdr-cluster-backups-'));
+  writeFileSync(path.join(backups, 'status.json'), JSON.stringify({ lastSuccess: { at: new Date().toISOString(), file: 'place-des-reseaux.tar.gz', bytes: 1, rows: 1 } }));
+  cluster = await startCluster(2, { RATE_RATINGS_PER_MINUTE_READER: String(RATINGS_PER_MINUTE), COMMENT_MODERATION: 'pre', DATABASE_EMBEDDED: '1', BACKUP_DIR: backups });
   [a, b] = cluster.instances.map((instance) => instance.url) as [string, string];
   // Both instances have served the piece, its listing and its figures: each holds them in memory.
   for (const base of [a, b]) for (const path of [PIECE, LISTING, api.rating, api.comments]) expect((await fetch(`${base}${path}`)).status).toBe(200);
@@ -58,6 +62,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await cluster?.stop();
+  if (backups) rmSync(backups, { recursive: true, force: true });
 });
 
 describe('two instances, one Redis', () => {
@@ -161,6 +166,75 @@ describe('two instances, one Redis', () => {
       expect(healthy, `${base}/api/health après le retour de Redis`).not.toBeNull();
     }
   });
+});
+
+// deploy/'s Prometheus, as an operator runs it (Debian's package), pointed at both instances'
+// metrics ports; its alert rules checked by promtool.
+describe('Prometheus scraping both instances', () => {
+  let prometheus: ChildProcess | undefined;
+  let promDir: string;
+
+  afterAll(async () => {
+    if (prometheus && prometheus.exitCode === null) {
+      prometheus.kill('SIGTERM');
+      await new Promise((resolve) => prometheus?.once('exit', resolve));
+    }
+    if (promDir) rmSync(promDir, { recursive: true, force: true });
+  });
+
+  it('accepts deploy/prometheus.yml and its alert rules (promtool)', () => {
+    for (const args of [['check', 'config', 'deploy/prometheus.yml'], ['check', 'rules', 'deploy/alerts.yml']]) {
+      const checked = spawnSync('promtool', args, { encoding: 'utf8' });
+      expect(checked.error, 'promtool (paquet Debian prometheus) est introuvable').toBeUndefined();
+      expect(checked.status, checked.stdout + checked.stderr).toBe(0);
+    }
+  });
+
+  it('scrapes both with deploy/’s configuration, answers the request rate per route for each, and knows every metric the alerts and the dashboard use', async () => {
+    promDir = mkdtempSync(path.join(tmpdir(), 'pdr-prometheus-'));
+    const targets = cluster.instances.map((instance) => `'127.0.0.1:${instance.metricsPort}'`).join(', ');
+    const production = readFileSync('deploy/prometheus.yml', 'utf8');
+    expect(production).toContain("targets: ['127.0.0.1:9464', '127.0.0.1:9465']");
+    const config = production
+      .replace("targets: ['127.0.0.1:9464', '127.0.0.1:9465']", `targets: [${targets}]`)
+      .replace('scrape_interval: 15s', 'scrape_interval: 1s')
+      .replace('  - alerts.yml', `  - ${path.resolve('deploy/alerts.yml')}`);
+    writeFileSync(path.join(promDir, 'prometheus.yml'), config);
+    const port = await freePort();
+    const server = `http://127.0.0.1:${port}`;
+    prometheus = spawn('prometheus', [`--config.file=${path.join(promDir, 'prometheus.yml')}`, `--storage.tsdb.path=${path.join(promDir, 'data')}`, `--web.listen-address=127.0.0.1:${port}`], { stdio: 'ignore' });
+    await waitForUrl(`${server}/-/ready`, 30_000, () => '');
+    const ask = async (promql: string) => {
+      const response = await fetch(`${server}/api/v1/query?query=${encodeURIComponent(promql)}`);
+      return ((await response.json()) as { data: { result: Array<{ metric: Record<string, string>; value: [number, string] }> } }).data.result;
+    };
+    const instances = cluster.instances.map((instance) => `127.0.0.1:${instance.metricsPort}`).sort();
+    const up = await within(20_000, async () => (await ask('up{job="place-des-reseaux"} == 1')).length === 2);
+    expect(up, 'les deux instances lues par Prometheus').not.toBeNull();
+    // Readers keep reading the piece on both while Prometheus scrapes every second.
+    let rates: Array<{ metric: Record<string, string>; value: [number, string] }> = [];
+    const answered = await within(30_000, async () => {
+      for (const base of [a, b]) await (await fetch(`${base}${PIECE}`)).arrayBuffer();
+      rates = await ask('sum by (instance, route) (rate(magazine_http_requests_total{route=~".*slug.*", route!~"/api/.*"}[5s])) > 0');
+      return new Set(rates.map((rate) => rate.metric.instance)).size === 2;
+    });
+    expect(answered, JSON.stringify(rates)).not.toBeNull();
+    expect([...new Set(rates.map((rate) => rate.metric.instance))].sort()).toEqual(instances);
+    expect(rates.every((rate) => rate.metric.route === rates[0]?.metric.route)).toBe(true);
+    expect((await ask('magazine_redis_up')).map((sample) => sample.value[1])).toEqual(['1', '1']);
+    expect((await ask('sum by (store) (magazine_cache_operations_total)')).map((sample) => sample.metric.store)).toContain('redis');
+
+    // Every metric the alerts and the dashboard read is one the instances expose.
+    // (An instance declares each of its metrics, with or without a sample yet: its « # TYPE » lines.)
+    const declared = await (await fetch(`http://127.0.0.1:${cluster.instances[0]?.metricsPort}/metrics`)).text();
+    const exposed = new Set([...declared.matchAll(/^# TYPE (\S+) /gm)].map((match) => match[1] ?? ''));
+    const used = [readFileSync('deploy/alerts.yml', 'utf8'), readFileSync('deploy/grafana-dashboard.json', 'utf8')]
+      .flatMap((text) => [...text.matchAll(/\b((?:magazine|nodejs|process)_[a-z0-9_]+)/g)].map((match) => match[1] ?? ''))
+      .map((name) => (exposed.has(name) ? name : name.replace(/_(bucket|count|sum)$/, '')));
+    expect(used.length).toBeGreaterThan(20);
+    expect([...new Set(used)].filter((name) => !exposed.has(name))).toEqual([]);
+    expect((await ask('time() - magazine_backup_last_success_timestamp_seconds < 600')).length).toBe(2);
+  }, 90_000);
 });
 
 describe('a rolling restart behind nginx', () => {

@@ -49,7 +49,7 @@ export async function startRedis(): Promise<Redis> {
   return { url: `redis://127.0.0.1:${port}`, stop, start };
 }
 
-export type Instance = { name: string; port: number; url: string; server: RunningServer; start: () => Promise<void>; stop: () => Promise<void> };
+export type Instance = { name: string; port: number; metricsPort: number; url: string; server: RunningServer; start: () => Promise<void>; stop: () => Promise<void> };
 
 export type Cluster = { instances: Instance[]; databaseUrl: string; redis: Redis; stop: () => Promise<void> };
 
@@ -70,6 +70,8 @@ export async function startCluster(count: number, env: Record<string, string> = 
     cpSync(path.join(root, '.next-e2e'), path.join(root, distDir), { recursive: true, filter: (source) => path.basename(source) !== 'cache' });
     copies.push(distDir);
     const port = await freePort();
+    // Its Prometheus metrics, on a port of their own (lib/http/metrics-server.ts).
+    const metricsPort = await freePort();
     const launch = () =>
       startServer([NEXT_BIN, 'start', '-p', String(port), '-H', '127.0.0.1'], {
         NEXT_DIST_DIR: distDir,
@@ -81,11 +83,13 @@ export async function startCluster(count: number, env: Record<string, string> = 
         NEXT_MANUAL_SIG_HANDLE: '1',
         SITE_URL,
         TRUST_PROXY: '1',
+        METRICS_PORT: String(metricsPort),
         ...env,
       }, port);
     const instance: Instance = {
       name,
       port,
+      metricsPort,
       url: `http://127.0.0.1:${port}`,
       server: await launch(),
       start: async () => {

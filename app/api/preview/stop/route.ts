@@ -4,5 +4,6 @@ import { draftMode } from 'next/headers';
 export async function GET(request: Request) {
   (await draftMode()).disable();
   const back = new URL(request.url).searchParams.get('retour') ?? '/';
-  return new Response(null, { status: 307, headers: { location: back.startsWith('/') && !back.startsWith('//') ? back : '/' } });
+  // A path of the magazine only: « //site » and « /\site » are read by browsers as another site.
+  return new Response(null, { status: 307, headers: { location: /^\/(?![/\\])/.test(back) ? back : '/' } });
 }
