@@ -1,7 +1,7 @@
 import nextCoreWebVitals from 'eslint-config-next/core-web-vitals';
 import nextTypescript from 'eslint-config-next/typescript';
 
-// lib/ is one folder per domain; dependencies run one way: http → domains → db (README, « Le code »).
+// lib/ is one folder per domain; dependencies run one way: http → domains → db (docs/developpement.md, « Le code »).
 const DOMAINS = ['content', 'readers', 'accounts', 'desk', 'publishing', 'newsletter', 'live', 'audience'].map((domain) => `./lib/${domain}`);
 const layers = {
   files: ['**/*.{ts,tsx,mjs,mts}'],

@@ -53,7 +53,7 @@ async function main() {
   if (env.REDIS_URL && mode !== 'dev' && !env.NEXT_SERVER_ACTIONS_ENCRYPTION_KEY) {
     throw new Error(
       'Avec REDIS_URL (plusieurs instances), NEXT_SERVER_ACTIONS_ENCRYPTION_KEY est obligatoire, la même pour le build et chaque instance : ' +
-        'créez-la avec « openssl rand -base64 32 » et gardez-la avec AUTH_SECRET (README, « Plusieurs instances »).',
+        'créez-la avec « openssl rand -base64 32 » et gardez-la avec AUTH_SECRET (docs/exploitation.md, « Plusieurs instances »).',
     );
   }
   let database: EmbeddedDatabase | null = null;

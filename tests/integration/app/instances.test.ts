@@ -305,7 +305,7 @@ end
       await instance.start();
       restarts.push(`${instance.name} : ${Date.now() - stopped} ms`);
       // nginx tries an instance it left aside again after fail_timeout (3 s): the operator waits
-      // that long before stopping the next one (README, « Plusieurs instances »).
+      // that long before stopping the next one (docs/exploitation.md, « Plusieurs instances »).
       await new Promise((resolve) => setTimeout(resolve, 3500));
     }
     const result = await load;
