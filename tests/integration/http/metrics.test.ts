@@ -5,13 +5,15 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeNginxConfig } from '../../../scripts/local-nginx';
 import { TEST_SECRET } from '../setup/global-db';
-import { databaseUrl, pieceApi, Visitor } from '../setup/helpers';
+import { databaseUrl, pieceApi, query, Visitor } from '../setup/helpers';
 import { freePort, NEXT_BIN, startServer, waitForUrl, type RunningServer } from '../setup/next-server';
 
 // An instance with METRICS_PORT: after scripted traffic, what Prometheus would read from it.
 const TOKEN = 'jeton-des-metriques-0123456789';
 const PIECE = 'articles/archive-02';
 const BACKUP_AT = '2026-12-01T03:00:00.000Z';
+const AUTHOR = 'Lectrice mesurée';
+const SUBSCRIBER = 'mesure@exemple.fr';
 
 type Sample = { name: string; labels: Record<string, string>; value: number };
 
@@ -59,9 +61,14 @@ describe('the metrics of an instance (METRICS_PORT)', () => {
     metricsUrl = `http://127.0.0.1:${metricsPort}/metrics`;
   });
 
+  // The project's database is shared by the test files that follow: what this one wrote goes (the
+  // piece's figures follow, by their triggers), and the piece has no rating again, as the others expect.
   afterAll(async () => {
     await server?.stop();
     rmSync(backups, { recursive: true, force: true });
+    await query('DELETE FROM ratings WHERE piece_key = $1', [PIECE]);
+    await query('DELETE FROM comments WHERE piece_key = $1 AND author_name = $2', [PIECE, AUTHOR]);
+    await query('DELETE FROM newsletter_subscribers WHERE email = $1', [SUBSCRIBER]);
   });
 
   const scrape = async () => {
@@ -84,12 +91,12 @@ describe('the metrics of an instance (METRICS_PORT)', () => {
   it('counts a 201, a 404 and a 429 under their route patterns, the writes, the cache, a failed e-mail, the pool and the last backup', async () => {
     const visitor = new Visitor(undefined, server.baseUrl);
     const api = pieceApi(PIECE);
-    expect((await visitor.post(api.comments, { author: 'Lectrice mesurée', body: 'Un commentaire pour les métriques.' })).status).toBe(201);
+    expect((await visitor.post(api.comments, { author: AUTHOR, body: 'Un commentaire pour les métriques.' })).status).toBe(201);
     expect((await visitor.get(pieceApi('articles/n-existe-pas').rating)).status).toBe(404);
     const ratings = [];
     for (let round = 0; round < 3; round++) ratings.push((await visitor.put(api.rating, { value: 4 })).status);
     expect(ratings).toEqual([200, 200, 429]);
-    expect((await visitor.post('/api/newsletter/subscriptions', { email: 'mesure@exemple.fr', rhythm: 'weekly' })).status).toBe(503);
+    expect((await visitor.post('/api/newsletter/subscriptions', { email: SUBSCRIBER, rhythm: 'weekly' })).status).toBe(503);
     for (let visit = 0; visit < 2; visit++) expect((await visitor.get(`/${PIECE}`)).status).toBe(200);
 
     const samples = await scrape();
