@@ -27,12 +27,19 @@ test('links prefetch on intent: none as the page loads and scrolls, one when a l
   await page.waitForTimeout(1000);
   expect(seen.map((request) => request.url())).toEqual([]);
 
+  // One prefetch per link reached, however long the pointer moves over it. Next makes each of a
+  // request for the route's tree (`Next-Router-Segment-Prefetch: /_tree`), then one per segment.
+  const trees = (matches: (pathname: string) => boolean) =>
+    seen.filter((request) => matches(new URL(request.url()).pathname) && (request.headers()['next-router-segment-prefetch'] ?? '/_tree') === '/_tree').length;
   const home = page.getByRole('banner').getByRole('link', { name: 'Place des Réseaux' });
   await home.hover();
-  await expect.poll(() => seen.filter((request) => new URL(request.url()).pathname === '/').length).toBe(1);
+  await expect.poll(() => trees((pathname) => pathname === '/')).toBe(1);
+  for (const x of [2, 12, 24, 6]) await home.hover({ position: { x, y: 8 } });
+  await page.waitForTimeout(500);
+  expect(trees((pathname) => pathname === '/')).toBe(1);
   const tag = page.getByRole('list', { name: 'Thèmes' }).getByRole('link').first();
   await tag.focus();
-  await expect.poll(() => seen.filter((request) => new URL(request.url()).pathname.startsWith('/tags/')).length).toBe(1);
+  await expect.poll(() => trees((pathname) => pathname.startsWith('/tags/'))).toBe(1);
 
   // The prefetched page opens without a document request.
   const documents: string[] = [];
