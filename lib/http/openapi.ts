@@ -63,6 +63,8 @@ const pieceParams = [
 ];
 const commentParams = [{ name: 'id', in: 'path', required: true, description: 'L’identifiant du commentaire', schema: { type: 'string', format: 'uuid' } }];
 const writeErrors = ['400', '403', '404', '413', '415', '422', '429', '503'];
+/** The errors of an operation of the desk: no session, not an editor, `codes`, the database away. */
+const editorErrors = (...codes: string[]) => errors('401', '403', ...codes, '503');
 const DESK = 'Réservé aux comptes de la rédaction (401 sans connexion, 403 pour un lecteur ou une autre origine). ';
 
 /** The tags of the document, in the order a reader of it meets them. */
@@ -427,7 +429,6 @@ function newsletterPaths() {
 
 // The desk: moderation, readers, pieces. Every operation needs an editor's session.
 function deskPaths() {
-  const editorErrors = (...codes: string[]) => ({ '401': { description: 'Pas connecté', ...jsonContent('Error') }, ...errors('403', ...codes, '503') });
   const list = (name: string, description: string) => objectOf(name, { type: 'array', items: { type: 'object' } }, description);
   return {
     '/api/moderation/queue': {
@@ -576,7 +577,6 @@ function deskPaths() {
 
 // DSA: the notice of illegal content (art. 16) and the editors' decisions, with statements of reasons (art. 17).
 function dsaPaths() {
-  const editorErrors = { '401': { description: 'Pas connecté', ...jsonContent('Error') }, ...errors('403', '422', '503') };
   return {
     '/api/comments/{id}/notices': {
       parameters: commentParams,
@@ -597,7 +597,7 @@ function dsaPaths() {
         summary: 'Les notifications DSA à décider, les plus anciennes d’abord',
         description: `${DESK}Chaque notification avec son motif, son explication, la personne qui notifie et le commentaire visé.`,
         security: SESSION,
-        responses: { '200': { description: 'Les notifications ouvertes' }, ...editorErrors },
+        responses: { '200': { description: 'Les notifications ouvertes' }, ...editorErrors('422') },
       },
     },
     '/api/moderation/notices/{id}/decision': {
@@ -610,7 +610,7 @@ function dsaPaths() {
           `${DESK}illegal (contenu illicite : le commentaire est supprimé), charter (contraire à la charte : il est rejeté ; article facultatif), none (aucune action). La personne qui a notifié reçoit la décision, son explication et ses recours ; l’auteur du commentaire retiré reçoit l’exposé des motifs (article 17). 409 already_decided si la notification est déjà décidée.`,
         security: SESSION,
         requestBody: { required: true, ...jsonContent('NoticeDecisionInput') },
-        responses: { '200': { description: 'Décision enregistrée' }, ...errors('404', '409'), ...editorErrors },
+        responses: { '200': { description: 'Décision enregistrée' }, ...editorErrors('404', '409', '422') },
       },
     },
   };
