@@ -1,4 +1,4 @@
-import { collectDefaultMetrics, Counter, Histogram, Registry } from 'prom-client';
+import { Counter, Histogram, Registry } from 'prom-client';
 import { ApiError } from '@/lib/errors';
 
 // The process's Prometheus metrics (prom-client): one registry per process, kept on globalThis
@@ -14,7 +14,6 @@ export type WriteKind = 'rating' | 'comment' | 'useful' | 'report' | 'notice' | 
 
 function create() {
   const registry = new Registry();
-  collectDefaultMetrics({ register: registry });
   const registers = [registry];
   return {
     registry,

@@ -1,7 +1,7 @@
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { type Counter, Gauge, type Histogram } from 'prom-client';
+import { collectDefaultMetrics, type Counter, Gauge, type Histogram } from 'prom-client';
 import { builtId } from '@/lib/build-id';
 import { poolState } from '@/lib/db/client';
 import { readBackupStatus } from '@/lib/db/backups';
@@ -97,7 +97,7 @@ function observeRequests(): void {
   beforeEveryRequest('metrics', (request: IncomingMessage, response: ServerResponse) => {
     (response as Timed)[STARTED] = performance.now();
     (response as Timed)[PATH] = request.url;
-    response.once('finish', finished);
+    response.on('finish', finished);
     return false;
   });
 }
@@ -106,6 +106,8 @@ function observeRequests(): void {
 function registerGauges(): void {
   const { registry } = metrics();
   const registers = [registry];
+  // prom-client's own, for the process (CPU, memory, event loop, GC): observed only when served.
+  collectDefaultMetrics({ register: registry });
   new Gauge({
     name: 'magazine_http_requests_in_flight',
     help: 'Requêtes HTTP en cours sur cette instance',
@@ -208,12 +210,11 @@ async function scrape(request: IncomingMessage, response: ServerResponse): Promi
 
 const SERVER = Symbol.for('placedesreseaux.metricsServer');
 
-/** Counts every request, and serves the metrics on METRICS_PORT when it is set (once per process). */
+/** With METRICS_PORT (once per process): counts every request, and serves the metrics on that port. */
 export function serveMetrics(): void {
   const global = globalThis as { [SERVER]?: true };
   if (global[SERVER]) return;
   global[SERVER] = true;
-  metrics();
   if (env.METRICS_PORT === undefined) return;
   observeRequests();
   registerGauges();
