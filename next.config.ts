@@ -28,9 +28,19 @@ const nextConfig = (phase: string): NextConfig => ({
   // The browser tests build into their own folder, so they never replace the developer's build.
   distDir,
   poweredByHeader: false,
-  // Loaded by Node as it is, not bundled: one copy of prom-client's registry per process, whichever
-  // of the routes' and instrumentation's bundles asks for it (lib/metrics.ts).
-  serverExternalPackages: ['prom-client'],
+  // Loaded by Node as they are, not bundled: one copy of prom-client's registry per process, whichever
+  // of the routes' and instrumentation's bundles asks for it (lib/metrics.ts); OpenTelemetry loaded
+  // only when asked for, its hooks seeing `pg` required (lib/tracing.ts). pino is already
+  // one of Next's own (lib/log.ts).
+  serverExternalPackages: [
+    'prom-client',
+    '@opentelemetry/api',
+    '@opentelemetry/sdk-node',
+    '@opentelemetry/exporter-trace-otlp-http',
+    '@opentelemetry/instrumentation-http',
+    '@opentelemetry/instrumentation-pg',
+    '@opentelemetry/instrumentation-undici',
+  ],
   // The security headers are not `headers()` rules here, which Next matches and compiles on every
   // request, but one request hook (lib/http/security-headers.ts, installed by instrumentation.ts).
   // Each page's ETag is hashed once per page, with its bytes (lib/http/response-bytes.ts), not by

@@ -83,9 +83,9 @@ async function startAndSync(env: Record<string, string>): Promise<number> {
   await waitForHttp(`http://127.0.0.1:${PORT}/api/health`);
   const deadline = Date.now() + 600_000;
   for (;;) {
-    const line = /\[recherche\] archive synchronisée en (\d+) ms/.exec(output);
+    const line = /archive synchronisée en (\d+) ms/.exec(output);
     if (line) return Number(line[1]);
-    if (/\[recherche\] archive non synchronisée/.test(output)) throw new Error(`synchronisation échouée :\n${output.slice(-2000)}`);
+    if (/archive non synchronisée/.test(output)) throw new Error(`synchronisation échouée :\n${output.slice(-2000)}`);
     if (Date.now() > deadline) throw new Error('pas de synchronisation en 10 minutes');
     await new Promise((resolve) => setTimeout(resolve, 100));
   }

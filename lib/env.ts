@@ -116,6 +116,17 @@ const schema = z.object({
   METRICS_HOST: z.string().min(1).default('127.0.0.1'),
   /** With it, a scrape must send `Authorization: Bearer <METRICS_TOKEN>` (401 otherwise). */
   METRICS_TOKEN: z.string().min(16, 'METRICS_TOKEN doit faire au moins 16 caractères').optional(),
+  /** The least severe log lines written (lib/log.ts): `info` writes one line per request, `warn` only what goes wrong. */
+  LOG_LEVEL: z
+    .enum(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'], { message: 'LOG_LEVEL : trace, debug, info, warn, error, fatal ou silent' })
+    .default('info'),
+  /**
+   * With it, OpenTelemetry traces (Next's spans, PostgreSQL, HTTP in and out) go to this
+   * OTLP/HTTP collector (lib/tracing.ts); unset, no OpenTelemetry code is loaded.
+   */
+  OTEL_EXPORTER_OTLP_ENDPOINT: z.url({ message: 'OTEL_EXPORTER_OTLP_ENDPOINT doit être une URL, par exemple http://127.0.0.1:4318' }).optional(),
+  /** The service's name in the traces (OpenTelemetry reads it itself). */
+  OTEL_SERVICE_NAME: z.string().min(1).default('place-des-reseaux'),
   /** Months the audience's daily totals are kept (purged each night); the CNIL's bound for such data is 25. */
   AUDIENCE_KEEP_MONTHS: z.coerce.number().int().min(1, 'AUDIENCE_KEEP_MONTHS : au moins 1 mois').max(25, 'AUDIENCE_KEEP_MONTHS : 25 mois au plus (la durée que la CNIL admet pour la mesure d’audience exemptée de consentement)').default(13),
   /** Every so many seconds, each instance writes the audience beacons it received (one statement); a crash loses at most these. */

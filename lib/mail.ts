@@ -1,10 +1,14 @@
 import 'server-only';
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
+import path from 'node:path';
 import nodemailer, { type Transporter } from 'nodemailer';
 import mimeFuncs from 'nodemailer/lib/mime-funcs';
 import { parseConnectionUrl } from 'nodemailer/lib/shared';
 import type SMTPPool from 'nodemailer/lib/smtp-pool';
 import { env } from '@/lib/env';
+import { logger } from '@/lib/log';
 import { metrics } from '@/lib/metrics';
 
 /** What an e-mail is for, counted by `magazine_email_sent_total{kind}`. */
@@ -51,28 +55,40 @@ function transporter(): Transporter | null {
 
 /**
  * A transport for many e-mails: one pooled SMTP connection that nodemailer keeps under
- * `perSecond` messages a second; null without EMAIL_SERVER (e-mails are then printed).
+ * `perSecond` messages a second; null without EMAIL_SERVER (e-mails are then kept in DATA_DIR/outbox/).
  */
 export function pacedTransport(perSecond: number): Transporter | null {
   if (!env.EMAIL_SERVER) return null;
   return nodemailer.createTransport({ ...smtpOptions(env.EMAIL_SERVER), pool: true, maxConnections: 1, rateDelta: 1000, rateLimit: perSecond });
 }
 
-function printed(mail: Mail): void {
-  console.log(
-    `\n┌─ E-mail (EMAIL_SERVER n’est pas défini : il est affiché ici au lieu d’être envoyé)\n│ À : ${mail.to}${mail.replyTo ? `\n│ Répondre à : ${mail.replyTo}` : ''}\n│ Objet : ${mail.subject}\n│\n${mail.text
-      .split('\n')
-      .map((line) => `│ ${line}`)
-      .join('\n')}\n└─\n`,
-  );
+/** The e-mail as a person reads it: its headers, then its text. */
+function readable(mail: Mail): string {
+  return [`À : ${mail.to}`, ...(mail.replyTo ? [`Répondre à : ${mail.replyTo}`] : []), `Objet : ${mail.subject}`, '', mail.text, ''].join('\n');
 }
 
-/** Sends an email; with no EMAIL_SERVER (the embedded default) it is printed in the server log instead. */
+/**
+ * Without EMAIL_SERVER, an e-mail is kept in DATA_DIR/outbox/, one file each (readable by this
+ * account only: a sign-in link is in it), and never in the log, which names only the file. Under
+ * `npm run dev` it is also printed, for the developer to follow its link.
+ */
+function kept(mail: Mail): void {
+  const dir = path.join(env.DATA_DIR, 'outbox');
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  const file = path.join(dir, `${new Date().toISOString().replace(/[:.]/g, '-')}-${mail.kind}-${randomBytes(3).toString('hex')}.txt`);
+  writeFileSync(file, readable(mail), { mode: 0o600 });
+  logger('mail').info({ kind: mail.kind, file }, `e-mail « ${mail.kind} » écrit dans ${file} au lieu d’être envoyé (EMAIL_SERVER n’est pas défini)`);
+  if (env.NODE_ENV === 'development') {
+    console.log(`\n┌─ E-mail (EMAIL_SERVER n’est pas défini : il est affiché ici au lieu d’être envoyé)\n${readable(mail).trimEnd().split('\n').map((line) => `│ ${line}`).join('\n')}\n└─\n`);
+  }
+}
+
+/** Sends an email; with no EMAIL_SERVER (the embedded default) it is kept in DATA_DIR/outbox/ instead (see `kept`). */
 export async function sendMail(mail: Mail, through: Transporter | null = transporter()): Promise<void> {
   const { emails } = metrics();
   if (!through) {
     emails.inc({ kind: mail.kind, result: 'printed' });
-    return printed(mail);
+    return kept(mail);
   }
   // Written out here: nodemailer's own `list.id` makes it `<http://…>`, which is no list id.
   const listId = mail.listId && { 'List-ID': { prepared: true, value: `${mimeFuncs.encodeWord(mail.listId.name, 'Q', 52)} <${mail.listId.id}>` } };

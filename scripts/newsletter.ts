@@ -37,7 +37,7 @@ async function main(): Promise<void> {
     connectDatabase(database.url);
     if (command === 'send') {
       const run = await runNewsletter(new Date());
-      console.log(describeRun(run) ?? '[lettre] rien à envoyer.');
+      console.log(`[lettre] ${describeRun(run) ?? 'rien à envoyer.'}`);
       if (run.delivery.busy) console.log('[lettre] une autre instance envoie déjà : elle enverra ce qui est dû.');
       return;
     }

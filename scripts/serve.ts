@@ -3,14 +3,21 @@
 // with DATABASE_URL and AUTH_SECRET set. The build needs the database too: the pages of the
 // pieces are prerendered with their ratings and comments. Stops everything together: Ctrl-C,
 // SIGTERM, or a child exiting.
+//
+// Its log and its children's are JSON lines on stdout (lib/log.ts): under `npm start`, a child's
+// line that is not JSON (Next's banner, a backup's progress) is written as one, with its module;
+// under `npm run dev`, every line is shown readable (pino-pretty). A fatal error is one line on stderr.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { createInterface } from 'node:readline';
+import { prettyFactory } from 'pino-pretty';
 import { nextBackupTime } from '../lib/db/backups';
 import { runtimeUrlFile, startEmbeddedPostgres, type EmbeddedDatabase } from '../lib/db/embedded-postgres';
 import { backupDirectory, env } from '../lib/env';
 import { migrate } from '../lib/db/migrations';
+import { logger, logToStderr, writeLogsTo } from '../lib/log';
 import { recordSiteUrl, servedSiteUrl } from './site-url';
 
 const argument = process.argv[2];
@@ -38,8 +45,35 @@ function secret(embedded: boolean): string {
   const generated = randomBytes(32).toString('base64url');
   mkdirSync(env.DATA_DIR, { recursive: true });
   writeFileSync(file, generated, { mode: 0o600 });
-  console.log(`[serve] clé secrète générée dans ${file}`);
+  log.info(`clé secrète générée dans ${file}`);
   return generated;
+}
+
+// Under `npm run dev`, each line readable: the time, the level, the module, the message.
+const prettify = mode === 'dev' ? prettyFactory({ ignore: 'pid,hostname,module,request_id,method,route,status,duration_ms', messageFormat: '[{module}] {msg}', translateTime: 'HH:MM:ss', singleLine: true }) : null;
+if (prettify) writeLogsTo({ write: (line: string) => process.stdout.write(prettify(line)) });
+const log = logger('serve');
+
+/** A line of a child's output, as a log line: passed on if it is one, written as one otherwise. */
+function relayLine(line: string, module: string, level: 'info' | 'warn'): void {
+  if (line.startsWith('{') && line.endsWith('}')) {
+    try {
+      JSON.parse(line);
+      process.stdout.write(prettify ? prettify(line) : `${line}\n`);
+      return;
+    } catch {
+      // not a log line: written as one below
+    }
+  }
+  if (prettify) process.stdout.write(`${line}\n`);
+  else if (line.trim()) logger(module)[level](line);
+}
+
+/** `child`'s stdout and stderr, line by line, into this process's log under `module`. */
+function relayed(child: ChildProcess, module: string): ChildProcess {
+  if (child.stdout) createInterface({ input: child.stdout, crlfDelay: Infinity }).on('line', (line) => relayLine(line, module, 'info'));
+  if (child.stderr) createInterface({ input: child.stderr, crlfDelay: Infinity }).on('line', (line) => relayLine(line, module, 'warn'));
+  return child;
 }
 
 async function main() {
@@ -59,13 +93,14 @@ async function main() {
   let database: EmbeddedDatabase | null = null;
   let databaseUrl = env.DATABASE_URL;
   if (!databaseUrl) {
-    database = await startEmbeddedPostgres(path.join(env.DATA_DIR, 'postgres'), (line) => console.log(line));
+    database = await startEmbeddedPostgres(path.join(env.DATA_DIR, 'postgres'), (line) => logger('postgres').info(line));
     databaseUrl = database.url;
     writeFileSync(runtimeUrlFile(path.join(env.DATA_DIR, 'postgres')), database.url, { mode: 0o600 });
-    console.log(`[serve] PostgreSQL embarqué sur 127.0.0.1:${database.port} (données : ${database.dataDir})`);
+    log.info(`PostgreSQL embarqué sur 127.0.0.1:${database.port} (données : ${database.dataDir})`);
   }
   const authSecret = secret(database !== null);
-  await migrate(databaseUrl);
+  const applied = await migrate(databaseUrl, undefined, (line) => logger('migrations').info(line));
+  if (applied.length === 0) logger('migrations').info('La base est à jour : aucune migration en attente.');
 
   const childEnv = {
     ...process.env,
@@ -76,14 +111,17 @@ async function main() {
     NEXT_TELEMETRY_DISABLED: process.env.NEXT_TELEMETRY_DISABLED ?? '1',
     // On SIGTERM the instance drains its requests itself, within a bound (lib/http/instance.ts).
     ...(mode === 'start' && { NEXT_MANUAL_SIG_HANDLE: '1' }),
+    // Next's colours, though its output goes through this process.
+    ...(mode === 'dev' && process.stdout.isTTY && { FORCE_COLOR: '1' }),
   };
   if (mode !== 'start') {
     const compiled = spawnSync(bin('contentlayer2'), ['build'], { stdio: 'inherit', env: childEnv });
     if (compiled.status !== 0) throw new Error('La compilation du contenu a échoué (voir ci-dessus).');
   }
   const children: ChildProcess[] = [];
-  if (mode === 'dev') children.push(spawn(bin('contentlayer2'), ['dev'], { stdio: 'inherit', env: childEnv }));
-  const next = spawn(bin('next'), [mode, ...nextArgs], { stdio: 'inherit', env: childEnv });
+  if (mode === 'dev') children.push(relayed(spawn(bin('contentlayer2'), ['dev'], { stdio: ['ignore', 'pipe', 'pipe'], env: childEnv }), 'contentlayer'));
+  // The build's output is the build's (a person or CI reads it); the server's is the log.
+  const next = mode === 'build' ? spawn(bin('next'), [mode, ...nextArgs], { stdio: 'inherit', env: childEnv }) : relayed(spawn(bin('next'), [mode, ...nextArgs], { stdio: ['ignore', 'pipe', 'pipe'], env: childEnv }), 'next');
   if (mode === 'build') next.once('exit', (code) => code === 0 && recordSiteUrl(distDir, siteUrl));
   children.push(next);
 
@@ -94,9 +132,9 @@ async function main() {
   let backupTimer: NodeJS.Timeout | undefined;
   const scheduleBackup = () => {
     const at = nextBackupTime(new Date(), env.BACKUP_HOUR);
-    console.log(`[sauvegarde] prochaine sauvegarde de la base embarquée le ${at.toLocaleString('fr-FR')}, dans ${path.resolve(backupDirectory())}`);
+    logger('sauvegarde').info(`prochaine sauvegarde de la base embarquée le ${at.toLocaleString('fr-FR')}, dans ${path.resolve(backupDirectory())}`);
     backupTimer = setTimeout(() => {
-      backup = spawn(process.execPath, ['--import', 'tsx', 'scripts/db-archive.ts', 'backup'], { stdio: 'inherit', env: childEnv });
+      backup = relayed(spawn(process.execPath, ['--import', 'tsx', 'scripts/db-archive.ts', 'backup'], { stdio: ['ignore', 'pipe', 'pipe'], env: childEnv }), 'sauvegarde');
       backup.once('exit', () => {
         backup = null;
         if (!stopping) scheduleBackup();
@@ -133,6 +171,6 @@ async function main() {
 }
 
 main().catch((error: unknown) => {
-  console.error(`\n[serve] ${error instanceof Error ? error.message : String(error)}\n`);
+  logToStderr('serve').fatal(error instanceof Error ? error.message : String(error));
   process.exit(1);
 });

@@ -9,6 +9,7 @@ import { beaconSchema } from './audience-schemas';
 import { monthsBefore, parisDay } from './days';
 import { isAudiencePath } from './paths';
 import { campaignOf, sourceOf } from './sources';
+import { failure, logger } from '@/lib/log';
 
 // The audience's beacons (POST /api/views), counted as Plausible counts: a visitor of the day is
 // HMAC(salt of the day, address, User-Agent), and neither the address nor the User-Agent is kept.
@@ -213,12 +214,12 @@ export function flushAudience(): Promise<void> {
     if (entries.length === 0) return;
     try {
       await write(entries);
-      if (state.failing) console.log(`[audience] écriture reprise : ${entries.length} entrée(s) écrite(s).`);
+      if (state.failing) logger('audience').info(`écriture reprise : ${entries.length} entrée(s) écrite(s)`);
       state.failing = false;
     } catch (error) {
       // Back in the queue, summed with what came meanwhile, within MAX_PENDING.
       for (const entry of entries) add(entry);
-      if (!state.failing) console.error(`[audience] écriture différée (${entries.length} entrée(s) en attente) :`, error instanceof Error ? error.message : error);
+      if (!state.failing) logger('audience').error({ err: failure(error) }, `écriture différée (${entries.length} entrée(s) en attente)`);
       state.failing = true;
     }
   })().finally(() => {
@@ -239,7 +240,7 @@ export async function closeAudienceDays(now: number): Promise<{ closed: number; 
   for (const day of state.salts.keys()) if (day < today) state.salts.delete(day);
   const closed = Number(rows[0]?.closed ?? 0);
   const purged = Number(rows[0]?.purged ?? 0);
-  if (closed > 0 || purged > 0) console.log(`[audience] jours comptés : ${closed} ligne(s) de visiteurs effacée(s), ${purged} total(aux) de plus de ${env.AUDIENCE_KEEP_MONTHS} mois purgé(s).`);
+  if (closed > 0 || purged > 0) logger('audience').info({ closed, purged }, `jours comptés : ${closed} ligne(s) de visiteurs effacée(s), ${purged} total(aux) de plus de ${env.AUDIENCE_KEEP_MONTHS} mois purgé(s)`);
   return { closed, purged };
 }
 
@@ -249,9 +250,9 @@ export function startAudience(): void {
   state.timer = setInterval(() => {
     void flushAudience()
       .then(() => closeAudienceDays(Date.now()))
-      .catch((error: unknown) => console.error('[audience] jours non comptés (nouvel essai plus tard) :', error instanceof Error ? error.message : error));
+      .catch((error: unknown) => logger('audience').error({ err: failure(error) }, 'jours non comptés (nouvel essai plus tard)'));
     if (state.dropped > 0) {
-      console.error(`[audience] ${state.dropped} page(s) vue(s) non comptée(s) : trop d’entrées en attente d’écriture.`);
+      logger('audience').error(`${state.dropped} page(s) vue(s) non comptée(s) : trop d’entrées en attente d’écriture`);
       state.dropped = 0;
     }
   }, env.AUDIENCE_FLUSH_SECONDS * 1000);

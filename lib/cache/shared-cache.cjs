@@ -19,6 +19,15 @@
 // and sent when Redis returns, then the tags are read again: everything recovers without restart.
 'use strict';
 
+const LOG = Symbol.for('placedesreseaux.log');
+
+/** A line of the magazine's log (lib/log.ts, made by instrumentation.ts), or of the console before it exists. */
+function log(level, message) {
+  const root = globalThis[LOG]?.root;
+  if (root) root[level]({ module: 'cache' }, message);
+  else console[level](`[cache] ${message}`);
+}
+
 const { readFileSync } = require('node:fs');
 const path = require('node:path');
 
@@ -169,7 +178,7 @@ class SharedCache {
     if (this.awaySince === null) this.awaySince = Date.now();
     if (!this.warned) {
       this.warned = true;
-      console.error(`[cache] Redis injoignable (${error?.message ?? 'connexion fermée'}) : pages servies depuis la mémoire de l’instance (15 s au plus) ou rendues à nouveau.`);
+      log('error', `Redis injoignable (${error?.message ?? 'connexion fermée'}) : pages servies depuis la mémoire de l’instance (15 s au plus) ou rendues à nouveau`);
     }
   }
 
@@ -196,7 +205,7 @@ class SharedCache {
       }
       const all = await this.client.hGetAll(this.tagsKey);
       for (const [field, value] of Object.entries(all)) this.apply(String(field), Number(String(value)));
-      if (this.awaySince !== null && this.warned) console.error('[cache] Redis de retour : invalidations resynchronisées.');
+      if (this.awaySince !== null && this.warned) log('info', 'Redis de retour : invalidations resynchronisées');
       this.awaySince = null;
       this.warned = false;
     } catch (error) {

@@ -3,6 +3,7 @@ import { PrismaPg } from '@prisma/adapter-pg';
 import pg from 'pg';
 import { env } from '@/lib/env';
 import { PrismaClient } from '@/lib/db/generated/prisma/client';
+import { logger } from '@/lib/log';
 
 type Database = { pool: pg.Pool; prisma: PrismaClient };
 
@@ -20,7 +21,7 @@ function connect(url: string): Database {
     idleTimeoutMillis: 30_000,
   });
   // An idle connection killed by a database restart must not crash the process.
-  pool.on('error', (error) => console.error('[db] connexion perdue :', error.message));
+  pool.on('error', (error) => logger('db').error({ err: error }, 'connexion perdue'));
   const prisma = new PrismaClient({ adapter: new PrismaPg(pool, { onPoolError: () => undefined }) });
   return { pool, prisma };
 }

@@ -92,7 +92,7 @@ export async function startEmbeddedPostgres(
     onError: (message) => lines.push(String(message)),
   });
   if (!existsSync(path.join(dir, 'PG_VERSION'))) {
-    log(`[base] création de la base embarquée dans ${dir}`);
+    log(`création de la base embarquée dans ${dir}`);
     await server.initialise();
   }
   try {

@@ -91,7 +91,7 @@ export async function migrate(connectionString: string, dir = MIGRATIONS_DIR, lo
     const migrations = readMigrations(dir);
     for (const row of rows) {
       if (!migrations.some((migration) => migration.name === row.migration_name)) {
-        log(`[migrations] attention : ${row.migration_name} est appliquée à la base mais absente de ${dir}`);
+        log(`attention : ${row.migration_name} est appliquée à la base mais absente de ${dir}`);
       }
     }
     const done: string[] = [];
@@ -116,7 +116,7 @@ export async function migrate(connectionString: string, dir = MIGRATIONS_DIR, lo
         await client.query('ROLLBACK');
         throw new MigrationError(`La migration ${migration.name} a échoué : ${(error as Error).message}`, { cause: error });
       }
-      log(`[migrations] ${migration.name} appliquée`);
+      log(`${migration.name} appliquée`);
       done.push(migration.name);
     }
     return done;

@@ -1,6 +1,7 @@
 import 'server-only';
 import pg from 'pg';
 import { env } from '@/lib/env';
+import { logger } from '@/lib/log';
 
 /** A channel being listened to; `close` ends its connection for good. */
 export type Listener = { close: () => Promise<void> };
@@ -26,7 +27,7 @@ export function listen(url: string, channel: string, onMessage: (payload: string
     client = null;
     current.end().catch(() => undefined);
     if (closed) return;
-    console.error(`[db] écoute de ${channel} interrompue (${reason}) : nouvel essai dans ${delay} ms.`);
+    logger('db').warn(`écoute de ${channel} interrompue (${reason}) : nouvel essai dans ${delay} ms`);
     timer = setTimeout(() => {
       timer = null;
       void connect();

@@ -148,12 +148,12 @@ export async function placePostgres(dataDir: string, log: (line: string) => void
     const target = cluster === dataDir ? nativeDir(binaries) : dataDir;
     throw unreachable(account, target, `${home} n’a pas pu être préparé à la place (${(error as Error).message})`);
   }
-  if (cluster !== dataDir) log(`[base] le compte postgres n’atteint pas ${dataDir} : données gardées dans ${moved}`);
+  if (cluster !== dataDir) log(`le compte postgres n’atteint pas ${dataDir} : données gardées dans ${moved}`);
   if (reachable) return { EmbeddedPostgres, dataDir: cluster };
   const copy = await copiedPackage(modules).catch((error: Error) => {
     throw unreachable(account, nativeDir(binaries), `la copie de ses binaires dans ${modules} a échoué (${error.message})`);
   });
   if (!runnable(account, copy.binaries)) throw unreachable(account, nativeDir(binaries), `sa copie dans ${nativeDir(copy.binaries)} ne se lance pas non plus`);
-  log(`[base] le compte postgres n’atteint pas ${nativeDir(binaries)} : binaires copiés dans ${nativeDir(copy.binaries)}`);
+  log(`le compte postgres n’atteint pas ${nativeDir(binaries)} : binaires copiés dans ${nativeDir(copy.binaries)}`);
   return { EmbeddedPostgres: copy.EmbeddedPostgres, dataDir: cluster };
 }

@@ -8,6 +8,7 @@ import { env } from '@/lib/env';
 import { ApiError, MESSAGES } from '@/lib/errors';
 import { formatDateTime } from '@/lib/format';
 import { sendMail } from '@/lib/mail';
+import { failure, logger } from '@/lib/log';
 
 /** The 422 of a comment whose author left no way to be written to. */
 export const NO_ADDRESS = 'Ce commentaire n’a ni e-mail ni compte : la rédaction ne peut pas écrire à son auteur.';
@@ -34,7 +35,7 @@ export async function sendDeskMessage(input: DeskMessageInput, editor: Account) 
   try {
     await sendMail({ kind: 'desk_message', to, subject: input.subject, text: mailText(input.text, comment), replyTo: env.EDITOR_REPLY_TO });
   } catch (error) {
-    console.error('[desk] message non envoyé :', error instanceof Error ? error.message : error);
+    logger('desk').error({ err: failure(error) }, 'message non envoyé');
     throw new ApiError('mail_unavailable', 'Le serveur d’e-mails n’a pas pris le message : il n’est pas parti, et rien n’a été décidé. Réessayez dans quelques minutes.');
   }
   const message = await prisma.$transaction(async (tx) => {

@@ -11,6 +11,7 @@ import { env } from '@/lib/env';
 import { ApiError, MESSAGES } from '@/lib/errors';
 import { formatDateTime } from '@/lib/format';
 import { sendMail } from '@/lib/mail';
+import { failure, logger } from '@/lib/log';
 
 // Notices of illegal content (DSA art. 16): stored apart from the readers' quick reports, logged
 // (`notice`) when received, acknowledged to the notifier with their reference, shown first in the
@@ -59,7 +60,7 @@ function acknowledgeSoon(to: string, reference: string, ground: NoticeGround, pi
     'Un membre de la rédaction l’examinera ; vous recevrez sa décision, ses raisons et les recours possibles à cette adresse. Pour compléter votre notification, répondez à cet e-mail en rappelant la référence.',
     SIGNATURE,
   ].join('\n\n');
-  void sendMail({ kind: 'notice_receipt', to, subject: `Notification ${reference} reçue — Place des Réseaux`, text, replyTo: env.EDITOR_REPLY_TO }).catch((error: unknown) => console.error('[dsa] accusé de réception :', error));
+  void sendMail({ kind: 'notice_receipt', to, subject: `Notification ${reference} reçue — Place des Réseaux`, text, replyTo: env.EDITOR_REPLY_TO }).catch((error: unknown) => logger('dsa').error({ err: failure(error) }, 'accusé de réception non envoyé'));
 }
 
 /** The notices still to decide, oldest first, with their comment. */
@@ -128,7 +129,7 @@ export async function decideNotice(id: string, input: NoticeDecisionInput, edito
     `Vos recours, si vous contestez cette décision :\n${REDRESS_TEXT}`,
     SIGNATURE,
   ].join('\n\n');
-  void sendMail({ kind: 'notice_decision', to: notice.notifierEmail, subject: `Décision sur votre notification ${notice.reference} — Place des Réseaux`, text, replyTo: env.EDITOR_REPLY_TO }).catch((error: unknown) => console.error('[dsa] décision :', error));
+  void sendMail({ kind: 'notice_decision', to: notice.notifierEmail, subject: `Décision sur votre notification ${notice.reference} — Place des Réseaux`, text, replyTo: env.EDITOR_REPLY_TO }).catch((error: unknown) => logger('dsa').error({ err: failure(error) }, 'décision non envoyée au notifiant'));
   return { id: notice.id, reference: notice.reference, decision: input.decision };
 }
 

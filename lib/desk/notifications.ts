@@ -4,6 +4,7 @@ import { db } from '@/lib/db/client';
 import { env } from '@/lib/env';
 import { sendMail } from '@/lib/mail';
 import { sameToken } from '@/lib/tokens';
+import { failure, logger } from '@/lib/log';
 
 /** Editors get at most one email in this time, grouping what came meanwhile. */
 export const EDITOR_DIGEST_INTERVAL_MS = 10 * 60 * 1000;
@@ -45,7 +46,7 @@ export async function sendEditorDigest(now = new Date()): Promise<'sent' | 'late
     const wait = claimed.wait;
     pending ??= setTimeout(() => {
       pending = null;
-      void sendEditorDigest().catch((error: unknown) => console.error('[notifications] digest :', error));
+      void sendEditorDigest().catch((error: unknown) => logger('notifications').error({ err: failure(error) }, 'digest de la rédaction non envoyé'));
     }, wait + 1000);
     pending.unref?.();
     return 'later';
@@ -68,7 +69,7 @@ export async function sendEditorDigest(now = new Date()): Promise<'sent' | 'late
 
 /** Tells the editors, soon, that something waits for them (never delays the reader's answer). */
 export function notifyEditorsSoon(): void {
-  void sendEditorDigest().catch((error: unknown) => console.error('[notifications] digest :', error));
+  void sendEditorDigest().catch((error: unknown) => logger('notifications').error({ err: failure(error) }, 'digest de la rédaction non envoyé'));
 }
 
 /** The token of the one-click unsubscribe link of a comment's reply notifications. */
@@ -157,10 +158,10 @@ export async function notifyFeatured(commentId: string): Promise<boolean> {
 
 /** Fire and forget: the featured comment's author hears of it without delaying the editor. */
 export function notifyFeaturedSoon(commentId: string): void {
-  void notifyFeatured(commentId).catch((error: unknown) => console.error('[notifications] coup de cœur :', error));
+  void notifyFeatured(commentId).catch((error: unknown) => logger('notifications').error({ err: failure(error) }, 'avis de coup de cœur non envoyé'));
 }
 
 /** Fire and forget: a notification never delays nor fails the reader's answer. */
 export function notifyReplySoon(replyId: string): void {
-  void notifyReplyPublished(replyId).catch((error: unknown) => console.error('[notifications] réponse :', error));
+  void notifyReplyPublished(replyId).catch((error: unknown) => logger('notifications').error({ err: failure(error) }, 'avis de réponse non envoyé'));
 }

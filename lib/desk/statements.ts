@@ -7,6 +7,7 @@ import { db } from '@/lib/db/client';
 import { env } from '@/lib/env';
 import { formatDate, formatDateTime } from '@/lib/format';
 import { sendMail } from '@/lib/mail';
+import { failure, logger } from '@/lib/log';
 
 // The statement of reasons of DSA article 17: what the author of a removed or refused comment, or
 // a suspended or banned reader, receives when an email is known. Every element of art. 17(3) is
@@ -124,7 +125,7 @@ export async function sendStatementOfReasons(input: StatementInput): Promise<{ s
 
 /** Fire and forget: a statement never delays nor fails the editor's decision. */
 export function sendStatementSoon(input: StatementInput): void {
-  void sendStatementOfReasons(input).catch((error: unknown) => console.error('[dsa] exposé des motifs :', error));
+  void sendStatementOfReasons(input).catch((error: unknown) => logger('dsa').error({ err: failure(error) }, 'exposé des motifs non envoyé'));
 }
 
 /**

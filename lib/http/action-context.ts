@@ -7,6 +7,7 @@ import { isDatabaseUnavailable } from '@/lib/db/client';
 import { ApiError, MESSAGES } from '@/lib/errors';
 import { currentAccount } from '@/lib/accounts/session';
 import { identifyReader, type Reader } from '@/lib/http/api';
+import { failure, logger } from '@/lib/log';
 
 const TWO_YEARS_SECONDS = 2 * 365 * 24 * 3600;
 
@@ -41,7 +42,7 @@ export async function actionReader({ create }: { create: boolean }): Promise<Rea
 export function actionError(error: unknown): { message: string; field?: string } {
   if (error instanceof ApiError) return { message: error.message, field: error.details.field };
   if (isDatabaseUnavailable(error)) return { message: MESSAGES.databaseUnavailable };
-  console.error('[action] erreur inattendue :', error);
+  logger('action').error({ err: failure(error) }, 'erreur inattendue');
   return { message: 'Une erreur inattendue est survenue. Réessayez ; si elle persiste, écrivez à la rédaction.' };
 }
 

@@ -18,6 +18,7 @@ import {
   SECURE_READER_COOKIE,
 } from '@/lib/readers/identity';
 import { readerSecret } from '@/lib/readers/secret';
+import { failure, logger } from '@/lib/log';
 
 /** Bodies larger than this are refused before they are parsed. */
 export const MAX_BODY_BYTES = 16 * 1024;
@@ -50,10 +51,10 @@ export async function handleApi(handler: () => Promise<Response>): Promise<Respo
     unstable_rethrow(error);
     if (error instanceof ApiError) return errorResponse(error);
     if (isDatabaseUnavailable(error)) {
-      console.error('[api] base de données indisponible :', error instanceof Error ? error.message : error);
+      logger('api').error({ err: failure(error) }, 'base de données indisponible');
       return errorResponse(new ApiError('database_unavailable', MESSAGES.databaseUnavailable));
     }
-    console.error('[api] erreur inattendue :', error);
+    logger('api').error({ err: failure(error) }, 'erreur inattendue');
     return errorResponse(new ApiError('internal_error', 'Une erreur inattendue est survenue. Réessayez ; si elle persiste, écrivez à la rédaction.'));
   }
 }

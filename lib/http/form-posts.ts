@@ -4,6 +4,7 @@ import { ApiError } from '@/lib/errors';
 import { requirePieceKey } from '@/lib/http/path-params';
 import { assertSameOrigin, readFormBody, withReaderCookie, type Reader } from '@/lib/http/api';
 import { noticeId, type FormName } from '@/lib/http/form-notices';
+import { failure, logger } from '@/lib/log';
 
 // The forms under a piece post here when the browser runs no JavaScript: the write goes
 // through the same services, then the reader is sent back (303) to the piece, to the place that
@@ -44,6 +45,6 @@ function formFailure(error: unknown, back: string, form: FormName): Response {
     if (error.code === 'piece_not_found') return seeOther('/');
     return seeOther(`${back}#${noticeId(form, error.code, error.details.field)}`);
   }
-  if (!isDatabaseUnavailable(error)) console.error('[formulaire] erreur inattendue :', error);
+  if (!isDatabaseUnavailable(error)) logger('formulaire').error({ err: failure(error) }, 'erreur inattendue');
   return seeOther(`${back}#${noticeId(form, isDatabaseUnavailable(error) ? 'database_unavailable' : 'internal_error')}`);
 }

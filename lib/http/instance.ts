@@ -7,6 +7,8 @@ import { closeDatabase, databaseAnswers } from '@/lib/db/client';
 import { env } from '@/lib/env';
 import { closeLiveStreams } from '@/lib/live/streams';
 import { beforeEveryRequest } from '@/lib/http/server-requests';
+import { failure, logger } from '@/lib/log';
+import { stopTracing } from '@/lib/tracing';
 
 // One instance among several behind nginx: its health, for the load balancer and the operator,
 // and its end. On SIGTERM (a rolling restart, systemd's stop) it stops accepting connections,
@@ -78,24 +80,25 @@ async function drain(): Promise<void> {
   if (state.draining) return;
   state.draining = true;
   const started = Date.now();
-  console.log(`[instance] arrêt demandé : plus de nouvelles connexions, ${state.inFlight.size} requête(s) en cours à terminer.`);
+  const log = logger('instance');
+  log.info(`arrêt demandé : plus de nouvelles connexions, ${state.inFlight.size} requête(s) en cours à terminer`);
   for (const response of state.inFlight) response.shouldKeepAlive = false;
   // Stop listening, but leave idle keep-alive connections open: closing one under nginx's feet
   // resets the request it may be sending on it. Each is closed after its next answer, or by the
   // client when it is idle long enough (nginx's upstream keepalive_timeout, deploy/nginx.conf).
   for (const server of state.servers) net.Server.prototype.close.call(server);
   // Live streams never end by themselves: ended now, their readers reconnect to another instance.
-  await closeLiveStreams().catch((error: unknown) => console.error('[instance] flux en direct :', error));
+  await closeLiveStreams().catch((error: unknown) => log.error({ err: failure(error) }, 'flux en direct non fermés'));
   while (((await openConnections()) > 0 || state.inFlight.size > 0) && Date.now() - started < env.DRAIN_TIMEOUT_MS) {
     await new Promise((resolve) => setTimeout(resolve, 25));
   }
-  if (state.inFlight.size > 0) console.error(`[instance] ${state.inFlight.size} requête(s) encore en cours après ${env.DRAIN_TIMEOUT_MS} ms : connexions fermées.`);
+  if (state.inFlight.size > 0) log.error(`${state.inFlight.size} requête(s) encore en cours après ${env.DRAIN_TIMEOUT_MS} ms : connexions fermées`);
   for (const server of state.servers) server.closeAllConnections();
   // The audience's last beacons, written before the pool closes.
   await flushAudience();
   const cache = await sharedCache().catch(() => null);
-  await Promise.allSettled([closeDatabase(), cache?.close()]);
-  console.log(`[instance] arrêtée proprement en ${Date.now() - started} ms.`);
+  await Promise.allSettled([closeDatabase(), cache?.close(), stopTracing()]);
+  log.info(`arrêtée proprement en ${Date.now() - started} ms`);
   process.exit(0);
 }
 

@@ -1,106 +1,22 @@
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { collectDefaultMetrics, type Counter, Gauge, type Histogram } from 'prom-client';
+import { collectDefaultMetrics, Gauge } from 'prom-client';
 import { builtId } from '@/lib/build-id';
 import { poolState } from '@/lib/db/client';
 import { readBackupStatus } from '@/lib/db/backups';
 import { backupDirectory, env } from '@/lib/env';
 import { instanceState, sharedCacheReachable } from '@/lib/http/instance';
-import { beforeEveryRequest, withoutHooks } from '@/lib/http/server-requests';
+import { withoutHooks } from '@/lib/http/server-requests';
+import { failure, logger } from '@/lib/log';
 import { metrics } from '@/lib/metrics';
 import { deliveryTotals } from '@/lib/newsletter/delivery';
 import { sameToken } from '@/lib/tokens';
 
-// The operator's view of an instance (issue 30): every request counted under its route pattern
-// with its duration, and a server apart, on METRICS_PORT, that answers GET /metrics for
-// Prometheus. It listens on 127.0.0.1 unless METRICS_HOST says otherwise, is never routed by
-// deploy/nginx.conf, and with METRICS_TOKEN asks for it as a bearer token.
-
-type RoutesManifest = { staticRoutes: Array<{ page: string }>; dynamicRoutes: Array<{ page: string; regex: string }> };
-
-/** Route patterns of the build (its routes manifest), in the order Next matches them. */
-function loadRoutes(): { exact: Set<string>; dynamic: Array<{ page: string; regex: RegExp }> } {
-  try {
-    const file = path.join(process.cwd(), process.env.NEXT_DIST_DIR ?? '.next', 'routes-manifest.json');
-    const manifest = JSON.parse(readFileSync(file, 'utf8')) as RoutesManifest;
-    return { exact: new Set(manifest.staticRoutes.map((route) => route.page)), dynamic: manifest.dynamicRoutes.map((route) => ({ page: route.page, regex: new RegExp(route.regex) })) };
-  } catch {
-    return { exact: new Set(), dynamic: [] };
-  }
-}
-
-const MAX_REMEMBERED = 5000;
-
-/** The route pattern a path is served by (`/[section]/[slug]`), never the path itself: a bounded set of labels. */
-export function routeMatcher(routes = loadRoutes()): (pathname: string) => string {
-  const known = new Map<string, string>();
-  const find = (pathname: string): string => {
-    if (pathname.startsWith('/_next/static/')) return '/_next/static';
-    if (pathname.startsWith('/_next/image')) return '/_next/image';
-    const bare = pathname.length > 1 && pathname.endsWith('/') ? pathname.slice(0, -1) : pathname;
-    if (routes.exact.has(bare)) return bare;
-    for (const route of routes.dynamic) if (route.regex.test(bare)) return route.page;
-    return /\.[a-z0-9]{2,5}$/i.test(bare) ? '(fichier public)' : '(inconnue)';
-  };
-  return (pathname) => {
-    let route = known.get(pathname);
-    if (route === undefined) {
-      if (known.size >= MAX_REMEMBERED) known.clear();
-      route = find(pathname);
-      known.set(pathname, route);
-    }
-    return route;
-  };
-}
-
-const STARTED = Symbol('placedesreseaux.started');
-const PATH = Symbol('placedesreseaux.path');
-// The path as it came: the request guard rewrites an unknown page's to the 404 page's.
-type Timed = ServerResponse & { [STARTED]?: number; [PATH]?: string };
-
-let routeOf: (pathname: string) => string = () => '(inconnue)';
-
-/** A request's end: counted once, with its status and duration (one function for all: no closure per request). */
-function finished(this: Timed): void {
-  const started = this[STARTED];
-  if (started === undefined) return;
-  const url = this[PATH] ?? '/';
-  const query = url.indexOf('?');
-  const route = routeOf(query === -1 ? url : url.slice(0, query));
-  const method = METHODS.has(this.req.method ?? '') ? (this.req.method as string) : 'OTHER';
-  const series = seriesOf(method, route, this.statusCode);
-  series.requests.inc();
-  series.duration.observe((performance.now() - started) / 1000);
-}
-
-/** A method a client made up is counted as OTHER: a label's values stay few. */
-const METHODS = new Set(['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS']);
-
-type Series = { requests: Counter.Internal; duration: Histogram.Internal<'method' | 'route'> };
-const SERIES = new Map<string, Series>();
-
-/** The counter and histogram of one method, route and status, looked up once (prom-client hashes labels on each call otherwise). */
-function seriesOf(method: string, route: string, status: number): Series {
-  const key = `${method} ${status} ${route}`;
-  let series = SERIES.get(key);
-  if (!series) {
-    const { httpRequests, httpDuration } = metrics();
-    series = { requests: httpRequests.labels(method, route, String(status)), duration: httpDuration.labels(method, route) };
-    SERIES.set(key, series);
-  }
-  return series;
-}
-
-function observeRequests(): void {
-  routeOf = routeMatcher();
-  beforeEveryRequest('metrics', (request: IncomingMessage, response: ServerResponse) => {
-    (response as Timed)[STARTED] = performance.now();
-    (response as Timed)[PATH] = request.url;
-    response.on('finish', finished);
-    return false;
-  });
-}
+// The operator's view of an instance (issue 30): a server apart, on METRICS_PORT, that answers
+// GET /metrics for Prometheus (each request is counted by lib/http/observed-requests.ts). It
+// listens on 127.0.0.1 unless METRICS_HOST says otherwise, is never routed by deploy/nginx.conf,
+// and with METRICS_TOKEN asks for it as a bearer token.
 
 /** The gauges read at each scrape: the instance, its pool, the letter's e-mails, the last backup, the build. */
 function registerGauges(): void {
@@ -210,24 +126,24 @@ async function scrape(request: IncomingMessage, response: ServerResponse): Promi
 
 const SERVER = Symbol.for('placedesreseaux.metricsServer');
 
-/** With METRICS_PORT (once per process): counts every request, and serves the metrics on that port. */
+/** With METRICS_PORT (once per process): serves the metrics on that port. */
 export function serveMetrics(): void {
   const global = globalThis as { [SERVER]?: true };
   if (global[SERVER]) return;
   global[SERVER] = true;
   if (env.METRICS_PORT === undefined) return;
-  observeRequests();
+  const log = logger('métriques');
   registerGauges();
   const server = withoutHooks(
     http.createServer((request, response) => {
       scrape(request, response).catch((error: unknown) => {
-        console.error('[métriques] lecture impossible :', error);
+        log.error({ err: failure(error) }, 'lecture des métriques impossible');
         if (!response.headersSent) answer(response, 500, 'Les métriques n’ont pas pu être lues.\n');
       });
     }),
   );
-  server.on('error', (error) => console.error(`[métriques] port ${env.METRICS_PORT} indisponible :`, error.message));
-  server.listen(env.METRICS_PORT, env.METRICS_HOST, () => console.log(`[métriques] http://${env.METRICS_HOST}:${env.METRICS_PORT}/metrics`));
+  server.on('error', (error) => log.error({ err: error }, `port ${env.METRICS_PORT} des métriques indisponible`));
+  server.listen(env.METRICS_PORT, env.METRICS_HOST, () => log.info(`métriques servies à http://${env.METRICS_HOST}:${env.METRICS_PORT}/metrics`));
   // The metrics server never keeps a stopping instance alive.
   server.unref();
 }

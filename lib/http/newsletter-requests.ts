@@ -9,6 +9,7 @@ import { countedWrite } from '@/lib/metrics';
 import { checkFormToken, issueFormToken } from '@/lib/readers/form-token';
 import { consumeRateLimit } from '@/lib/readers/rate-limits';
 import { readerSecret } from '@/lib/readers/secret';
+import { failure, logger } from '@/lib/log';
 
 // A subscription request, from the JSON API or from a form sent without JavaScript: the checks
 // of the comment form (per-minute limits per reader and per address, the honeypot, the timing
@@ -50,6 +51,6 @@ export function noticeOfFailure(error: unknown): SubscriptionNotice {
     return 'erreur';
   }
   if (isDatabaseUnavailable(error)) return 'indisponible';
-  console.error('[lettre] erreur inattendue :', error);
+  logger('lettre').error({ err: failure(error) }, 'erreur inattendue');
   return 'erreur';
 }

@@ -4,6 +4,7 @@ import { allowedMethods, methodNotAllowedBody } from '@/lib/http/route-methods';
 import { beforeEveryRequest } from '@/lib/http/server-requests';
 import { cursorPosition } from '@/lib/readers/comment-cursor';
 import { sortFromParam } from '@/lib/readers/comment-sorts';
+import { failure, logger } from '@/lib/log';
 
 // Two answers given before Next sees a request, in the server's own request event. A proxy.ts
 // doing the same cost a third of the pages' throughput (wrk, 50 connections, the founding
@@ -53,7 +54,7 @@ function unknownPage(pathname: string, search: string, includeUnpublished: boole
   try {
     return isKnownPath(pathname, Date.now(), includeUnpublished) === false || forgedCursor(pathname, search);
   } catch (error) {
-    console.error('[pages] index des contenus illisible :', error instanceof Error ? error.message : error);
+    logger('pages').error({ err: failure(error) }, 'index des contenus illisible');
     return false;
   }
 }

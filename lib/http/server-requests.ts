@@ -1,7 +1,25 @@
+import { randomUUID } from 'node:crypto';
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
+import { inRequest } from '@/lib/log';
 
 type Handler = (request: IncomingMessage, response: ServerResponse) => boolean;
 type Hooks = { names: Set<string>; handlers: Handler[] };
+
+/** An id nginx (or another proxy) gave: short, and nothing that could forge a log line. */
+const GIVEN_ID = /^[\w.:-]{1,128}$/;
+
+/**
+ * The request's id: nginx's $request_id, passed as X-Request-Id by deploy/nginx.conf, or one made
+ * up here. Kept in its headers for what reads them later (onRequestError), and given back in the
+ * answer's X-Request-Id.
+ */
+function requestIdOf(request: IncomingMessage, response: ServerResponse): string {
+  const given = request.headers['x-request-id'];
+  const id = typeof given === 'string' && GIVEN_ID.test(given) ? given : randomUUID();
+  request.headers['x-request-id'] = id;
+  response.setHeader('x-request-id', id);
+  return id;
+}
 
 const HOOKS = Symbol.for('placedesreseaux.beforeEveryRequest');
 const UNHOOKED = Symbol.for('placedesreseaux.unhookedServer');
@@ -18,7 +36,11 @@ function hooks(): Hooks {
   prototype.emit = function (this: http.Server, event: string | symbol, ...args: unknown[]) {
     if (event === 'request' && !(this as { [UNHOOKED]?: true })[UNHOOKED]) {
       const [request, response] = args as [IncomingMessage, ServerResponse];
-      for (const handle of installed.handlers) if (handle(request, response)) return true;
+      // Every line logged while the hooks and Next serve it carries its id.
+      return inRequest(requestIdOf(request, response), () => {
+        for (const handle of installed.handlers) if (handle(request, response)) return true;
+        return emit.call(this, event, ...args);
+      });
     }
     return emit.call(this, event, ...args);
   } as typeof prototype.emit;
@@ -41,4 +63,9 @@ export function beforeEveryRequest(name: string, handle: Handler): void {
 export function withoutHooks<T extends http.Server>(server: T): T {
   (server as { [UNHOOKED]?: true })[UNHOOKED] = true;
   return server;
+}
+
+/** Patches the servers' `emit` now, before anything else wraps it (OpenTelemetry's HTTP span: lib/tracing.ts). */
+export function installRequestHooks(): void {
+  hooks();
 }

@@ -6,6 +6,7 @@ import { ApiError } from '@/lib/errors';
 import { methodNotAllowedBody } from '@/lib/http/route-methods';
 import { beforeEveryRequest } from '@/lib/http/server-requests';
 import { clientAddress, REMOTE_ADDRESS_HEADER } from '@/lib/readers/identity';
+import { failure, logger } from '@/lib/log';
 
 // POST /api/views, the audience's beacon, answered in the server's own request event: one
 // instance takes 1,000 of them a second (BENCHMARKS.md), where a route handler would spend on
@@ -71,7 +72,7 @@ async function handle(request: IncomingMessage, response: ServerResponse): Promi
     answer(response, 204);
   } catch (error) {
     if (error instanceof ApiError) return refuse(response, error);
-    console.error('[audience] mesure non comptée :', error instanceof Error ? error.message : error);
+    logger('audience').error({ err: failure(error) }, 'mesure non comptée');
     refuse(response, new ApiError('internal_error', 'Une erreur inattendue est survenue : cette page n’a pas été comptée.'));
   }
 }

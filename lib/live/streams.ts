@@ -4,6 +4,7 @@ import { env } from '@/lib/env';
 import { ApiError } from '@/lib/errors';
 import { publishedComment } from '@/lib/readers/comments';
 import { commentFrame, HEARTBEAT_FRAME, OPENING_FRAME, reconnectFrame } from './frames';
+import { failure, logger } from '@/lib/log';
 
 // One hub per process: the open streams by piece, and the one connection that LISTENs for
 // published comments. Next bundles each route and instrumentation.ts apart, so the hub lives on
@@ -44,7 +45,7 @@ async function announce(payload: string): Promise<void> {
   const { pieceKey, id } = message;
   if (typeof pieceKey !== 'string' || typeof id !== 'string' || !hub.pieces.get(pieceKey)?.size) return;
   const comment = await publishedComment(id).catch((error: unknown) => {
-    console.error('[direct] commentaire illisible :', error instanceof Error ? error.message : error);
+    logger('direct').error({ err: failure(error) }, 'commentaire illisible');
     return null;
   });
   if (!comment) return;

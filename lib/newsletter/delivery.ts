@@ -8,6 +8,7 @@ import { emailHash, oneClickUnsubscribeLink, unsubscribeLink } from './links';
 import { digestLetter, pieceLetter, type LetterPiece } from './letters';
 import type { Rhythm } from './newsletter-schemas';
 import { letterPieces } from './pieces';
+import { logger } from '@/lib/log';
 
 // Sending the deliveries of every send, at most NEWSLETTER_RATE e-mails a second. One instance
 // sends at a time (a PostgreSQL advisory lock, released if it dies); each e-mail is sent inside a
@@ -128,7 +129,7 @@ export async function deliverPending(now: Date, transport?: Transporter | null):
           }
           // The server itself is unreachable: every other e-mail would fail the same way now.
           stop = failure.connection;
-          console.error(`[lettre] envoi à ${pending.email} en échec : ${failure.message}`);
+          logger('lettre').error({ subscriber: pending.subscriberId, send: pending.sendId, permanent: failure.permanent }, `envoi à l’abonné ${pending.subscriberId} en échec : ${failure.message}`);
         }
         await client.query('COMMIT');
         if (stop) break;

@@ -5,6 +5,7 @@ import { sendMail } from '@/lib/mail';
 import { checkConfirmation, confirmationLink, CONFIRMATION_DAYS, emailHash, isUnsubscribeToken, type ConfirmationLink } from './links';
 import { confirmationMail } from './letters';
 import type { Rhythm, SubscriptionInput } from './newsletter-schemas';
+import { failure, logger } from '@/lib/log';
 
 // Who receives the letter. A request from the form stores the address unconfirmed and e-mails it
 // a signed link (double opt-in); nothing else is sent to it before that link is followed. The
@@ -43,7 +44,7 @@ export async function requestSubscription(request: SubscriptionRequest, now = ne
   try {
     await sendMail(confirmationMail(email, rhythm, confirmationLink(subscriber.id, rhythm, now), subscriber.confirmedAt ? subscriber.rhythm : undefined));
   } catch (error) {
-    console.error('[lettre] e-mail de confirmation non envoyé :', error instanceof Error ? error.message : error);
+    logger('lettre').error({ err: failure(error) }, 'e-mail de confirmation non envoyé');
     throw new ApiError('mail_unavailable', 'L’e-mail de confirmation n’a pas pu partir : notre serveur d’e-mails ne répond pas. Réessayez dans quelques minutes.');
   }
   return 'confirmation_sent';

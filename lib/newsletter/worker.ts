@@ -4,6 +4,7 @@ import { env } from '@/lib/env';
 import { deliverPending, type DeliveryReport } from './delivery';
 import { createDueSends, type CreatedSend } from './sends';
 import { forgetUnconfirmed } from './subscriptions';
+import { failure, logger } from '@/lib/log';
 
 /** Deliveries of sends finished this long ago are deleted (their counts stay on the send). */
 export const KEEP_DELIVERIES_DAYS = 30;
@@ -32,7 +33,7 @@ export function describeRun(run: NewsletterRun): string | null {
     run.delivery.failed > 0 ? `${run.delivery.failed} en échec` : '',
     run.forgotten > 0 ? `${run.forgotten} adresse(s) jamais confirmée(s) oubliée(s)` : '',
   ].filter(Boolean);
-  return parts.length > 0 ? `[lettre] ${parts.join(' ; ')}` : null;
+  return parts.length > 0 ? parts.join(' ; ') : null;
 }
 
 const globalForWorker = globalThis as unknown as { placeDesReseauxLetterWorker?: ReturnType<typeof setInterval> };
@@ -44,15 +45,16 @@ const globalForWorker = globalThis as unknown as { placeDesReseauxLetterWorker?:
 export function startNewsletterWorker(): void {
   if (env.NEWSLETTER_INTERVAL_SECONDS === 0 || globalForWorker.placeDesReseauxLetterWorker) return;
   let running = false;
+  const log = logger('lettre');
   const round = () => {
     if (running) return;
     running = true;
     runNewsletter(new Date())
       .then((run) => {
         const line = describeRun(run);
-        if (line) console.log(line);
+        if (line) log.info({ sends: run.created.length, sent: run.delivery.sent, retried: run.delivery.retried, failed: run.delivery.failed, forgotten: run.forgotten }, line);
       })
-      .catch((error: unknown) => console.error('[lettre] tour en échec (nouvel essai au prochain) :', error instanceof Error ? error.message : error))
+      .catch((error: unknown) => log.error({ err: failure(error) }, 'tour en échec (nouvel essai au prochain)'))
       .finally(() => (running = false));
   };
   globalForWorker.placeDesReseauxLetterWorker = setInterval(round, env.NEWSLETTER_INTERVAL_SECONDS * 1000);

@@ -3,6 +3,7 @@ import { SearchBox, type SearchAnswer } from '@/components/search/search-box';
 import { ApiError } from '@/lib/errors';
 import { cachedSearch, searchesOnServer, searchQuery } from '@/lib/publishing/archive-search';
 import { pageMetadata } from '@/lib/publishing/page-metadata';
+import { failure, logger } from '@/lib/log';
 
 export const metadata: Metadata = pageMetadata('/recherche', { title: 'Recherche' });
 
@@ -19,7 +20,7 @@ async function answerFor(q: string | null, page: string | null): Promise<SearchA
     return { results: await cachedSearch(checked.query, checked.page, false), error: null };
   } catch (error) {
     if (error instanceof ApiError && error.status < 500) return { results: null, error: error.message };
-    console.error('[recherche] erreur :', error instanceof Error ? error.message : error);
+    logger('recherche').error({ err: failure(error) }, 'recherche en échec');
     return { results: null, error: 'La recherche est indisponible pour le moment : réessayez dans un instant.' };
   }
 }

@@ -301,7 +301,7 @@ end
       const before = instance.server;
       await instance.stop();
       expect(before.process.exitCode, `${instance.name} arrêtée proprement :\n${before.output().slice(-2000)}`).toBe(0);
-      expect(before.output()).toContain('[instance] arrêt demandé');
+      expect(before.output()).toContain('arrêt demandé');
       await instance.start();
       restarts.push(`${instance.name} : ${Date.now() - stopped} ms`);
       // nginx tries an instance it left aside again after fail_timeout (3 s): the operator waits

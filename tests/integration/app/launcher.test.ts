@@ -37,7 +37,7 @@ describe('the launcher behind npm start, with the embedded database', () => {
     expect(first.output()).toContain('PostgreSQL embarqué sur 127.0.0.1:');
     expect(first.output()).toContain('20261126080000_init appliquée');
     // The embedded database is saved each night while `npm start` runs.
-    expect(first.output()).toMatch(/\[sauvegarde\] prochaine sauvegarde de la base embarquée le .* 03:00:00, dans .*backups/);
+    expect(first.output()).toMatch(/"module":"sauvegarde","msg":"prochaine sauvegarde de la base embarquée le .* 03:00:00, dans .*backups/);
 
     const second = spawnSync(LAUNCHER[0] ?? 'node', [...LAUNCHER.slice(1), 'start', '-p', String(await freePort())], {
       env: { ...process.env, ...launcherEnv },

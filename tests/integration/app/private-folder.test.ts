@@ -128,7 +128,7 @@ describe.skipIf(!isRoot)('the launcher run as root from a folder of mode 700 (sk
       timeout: 60_000,
     });
     expect(run.status).toBe(1);
-    expect(run.stderr).toContain(`[serve] La base embarquée ne peut pas démarrer : sous root, PostgreSQL tourne sous le compte postgres, qui n’atteint pas ${dataDir}/postgres`);
+    expect(run.stderr).toContain(`"module":"serve","msg":"La base embarquée ne peut pas démarrer : sous root, PostgreSQL tourne sous le compte postgres, qui n’atteint pas ${dataDir}/postgres`);
     expect(run.stderr).toContain(`${home} n’a pas pu être préparé`);
     expect(run.stderr).toContain(`« chmod o+x ${privateDir} »`);
     expect(run.stderr).toContain('DATABASE_URL');

@@ -31,19 +31,26 @@ export async function waitForUrl(url: string, timeoutMs: number, output: () => s
   throw new Error(`${url} ne répond pas après ${timeoutMs} ms :\n${output().slice(-3000)}`);
 }
 
-export type RunningServer = { baseUrl: string; process: ChildProcess; output: () => string; stop: () => Promise<void> };
+export type RunningServer = { baseUrl: string; process: ChildProcess; output: () => string; streams: () => { stdout: string; stderr: string }; stop: () => Promise<void> };
 
 /** Runs `command` (a Next server of the test build) and waits until it answers. */
 export async function startServer(command: string[], env: Record<string, string>, port: number): Promise<RunningServer> {
   const [file = '', ...args] = command;
   let output = '';
+  const streams = { stdout: '', stderr: '' };
   const child = spawn(file, args, {
     cwd: root,
     env: { ...process.env, NEXT_DIST_DIR: '.next-e2e', NEXT_TELEMETRY_DISABLED: '1', NEXT_ISR_FLUSH_TO_DISK: '0', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stdout?.on('data', (chunk: Buffer) => {
+    output += chunk.toString();
+    streams.stdout += chunk.toString();
+  });
+  child.stderr?.on('data', (chunk: Buffer) => {
+    output += chunk.toString();
+    streams.stderr += chunk.toString();
+  });
   const baseUrl = `http://127.0.0.1:${port}`;
   const stop = () =>
     new Promise<void>((resolve) => {
@@ -57,7 +64,7 @@ export async function startServer(command: string[], env: Record<string, string>
     await stop();
     throw error;
   }
-  return { baseUrl, process: child, output: () => output, stop };
+  return { baseUrl, process: child, output: () => output, streams: () => streams, stop };
 }
 
 export const NEXT_BIN = path.join(root, 'node_modules/.bin/next');

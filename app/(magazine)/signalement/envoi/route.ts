@@ -3,6 +3,7 @@ import { assertSameOrigin, parseInput, readerOf, readFormBody, writerOf } from '
 import { ApiError } from '@/lib/errors';
 import { noticeInputSchema } from '@/lib/desk/notice-schemas';
 import { noticeAs } from '@/lib/readers/writes';
+import { failure, logger } from '@/lib/log';
 
 // « Signaler un contenu illicite » sent without JavaScript: the same checks and service as the
 // API, then back (303) to the form's page, which says the reference or what to correct.
@@ -25,7 +26,7 @@ export async function POST(request: Request) {
     return seeOther(`${back}&reference=${notice.reference}#resultat`, reader);
   } catch (error) {
     if (error instanceof ApiError) return seeOther(`${back}&erreur=${error.details.field ?? error.code}#resultat`);
-    console.error('[signalement] erreur inattendue :', error);
+    logger('signalement').error({ err: failure(error) }, 'erreur inattendue');
     return seeOther(`${back}&erreur=internal_error#resultat`);
   }
 }
