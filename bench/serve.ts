@@ -20,7 +20,7 @@ export const PIECE = '/interviews/valerie-march-place-des-reseaux';
 export const UNCOVERED_PIECE = '/articles/le-ton-juste-sur-les-reseaux';
 /** The page loaded with no comment, then with 200 (part 2). */
 export const ARTICLE = '/articles/strategie-des-petits-cailloux';
-export const PORTS = { magazine: 3101, bare: 3102, nginx: 3103, proxy: 3104, measured: 3105, metrics: 3106, proxied: 3107 } as const;
+export const PORTS = { magazine: 3101, bare: 3102, nginx: 3103, proxy: 3104, measured: 3105, metrics: 3106, proxied: 3107, quiet: 3108 } as const;
 /** The pieces rated after 0, 10,000 and 100,000 ratings written beforehand (part 3). */
 export const COST_PIECES: [string, string, string] = ['/articles/le-ton-juste-sur-les-reseaux', '/articles/deleguer-l-animation-de-ses-reseaux', '/articles/animer-un-hub-plutot-que-pousser'];
 const BENCH_SECRET = 'banc-de-mesure-place-des-reseaux-0123456789';
@@ -134,6 +134,12 @@ export async function benchServing(rounds = benchRounds()): Promise<ServingFigur
       log: path.join(OUT, 'logs', 'magazine-metrics.log'),
     }).pid as number;
     await waitForHttp(`http://127.0.0.1:${PORTS.measured}${PIECE}`);
+    // And with its log cut to what goes wrong (LOG_LEVEL=warn: no line per request).
+    const quietPid = startProcess(process.execPath, ['--import', 'tsx', 'scripts/serve.ts', 'start', '-p', String(PORTS.quiet)], {
+      env: { ...env, LOG_LEVEL: 'warn' },
+      log: path.join(OUT, 'logs', 'magazine-quiet.log'),
+    }).pid as number;
+    await waitForHttp(`http://127.0.0.1:${PORTS.quiet}${PIECE}`);
     // The proxy's own instance: the comments published through it, and the pages they make Next
     // render again, never weigh on the two instances compared above.
     const proxiedPid = startProcess(process.execPath, ['--import', 'tsx', 'scripts/serve.ts', 'start', '-p', String(PORTS.proxied)], { env, log: path.join(OUT, 'logs', 'magazine-proxied.log') }).pid as number;
@@ -157,6 +163,7 @@ export async function benchServing(rounds = benchRounds()): Promise<ServingFigur
       { name: 'Place des Réseaux, next start', url: `http://127.0.0.1:${PORTS.magazine}${PIECE}`, servers: [magazinePid] },
       { name: 'Place des Réseaux derrière nginx (micro-cache 1 s)', url: `http://127.0.0.1:${PORTS.proxy}${PIECE}`, servers: [nginxPid, proxiedPid], proxy: true },
       { name: 'Place des Réseaux, next start, métriques lues toutes les 2 s', url: `http://127.0.0.1:${PORTS.measured}${PIECE}`, servers: [measuredPid] },
+      { name: 'Place des Réseaux, next start, sans ligne de journal par requête (LOG_LEVEL=warn)', url: `http://127.0.0.1:${PORTS.quiet}${PIECE}`, servers: [quietPid] },
     ];
     for (const target of targets) await wrk(target.url, { seconds: 2 }); // warm-up, not reported
     // Three comments in all, published while the proxy is loaded, spread over the rounds.
@@ -202,12 +209,14 @@ export async function benchServing(rounds = benchRounds()): Promise<ServingFigur
 }
 
 export function servingTable({ bytes, bareBytes, rows, freshnessMs }: Pick<ServingFigures, 'bytes' | 'bareBytes' | 'rows' | 'freshnessMs'>): string {
-  const [nginx, bare, magazine, , measured] = rows;
+  const [nginx, bare, magazine, , measured, quiet] = rows;
   const rounds = nginx?.runs.length ?? 0;
   const cpu = (run: MeasuredRun) => run.cpuMsPerRequest;
   const rate = (run: MeasuredRun) => run.requestsPerSecond;
   const cpuRatio = bare && magazine ? ratios(bare.runs, magazine.runs, cpu, cpu) : undefined;
   const metricsCost = magazine && measured ? ratios(measured.runs, magazine.runs, cpu, cpu) : undefined;
+  const logsCost = magazine && quiet ? ratios(magazine.runs, quiet.runs, cpu, cpu) : undefined;
+  const bothCost = measured && quiet ? ratios(measured.runs, quiet.runs, cpu, cpu) : undefined;
   const lines = [
     `Page servie : ${PIECE} (${(bytes / 1000).toFixed(1)} ko de HTML ; page Next nue : ${(bareBytes / 1000).toFixed(1)} ko). ` +
       `${rounds} passage(s) de 10 s par serveur, à tour de rôle ; chaque chiffre est la médiane des passages, (min–max) entre parenthèses.`,
@@ -228,6 +237,9 @@ export function servingTable({ bytes, bareBytes, rows, freshnessMs }: Pick<Servi
       : '',
     metricsCost
       ? `Métriques (METRICS_PORT, lues toutes les 2 s) : ${showSpread(metricsCost, 3, '×')} le CPU par requête sans elles (objectif : 1,03× au plus, sur la médiane${metricsCost.median <= 1.03 ? ' ✓' : ' ✗'}).`
+      : '',
+    logsCost
+      ? `Journal (une ligne JSON par requête, LOG_LEVEL=info, le réglage par défaut, relayée par \`npm start\`) : ${showSpread(logsCost, 3, '×')} le CPU par requête sans elle ; journal et métriques ensemble : ${bothCost ? showSpread(bothCost, 3, '×') : '—'} (objectif : 1,03× au plus chacun, sur la médiane${logsCost.median <= 1.03 ? ' ✓' : ' ✗'}).`
       : '',
     `Un commentaire publié pendant la charge paraît derrière le proxy en ${freshnessMs.map((ms) => `${ms} ms`).join(', ')} (objectif : moins de 2 s).`,
   ];
@@ -253,7 +265,10 @@ médianes ; les écarts (min–max) sont donnés. Pendant la charge du proxy, tr
 sont publiés (modération a posteriori) et l’on mesure quand chacun paraît dans la page servie
 par le proxy (une instance à part, derrière lui seul). Une autre instance du même build sert avec
 ses métriques (\`METRICS_PORT\`), lues toutes les 2 s pendant toute la mesure : son CPU par requête,
-rapporté à celui de la première, mesurée de la même façon, est le coût des métriques. \`npm run bench:profile\` dit où va ce CPU (profil de \`next start\` sous charge).
+rapporté à celui de la première, mesurée de la même façon, est le coût des métriques. Une dernière
+sert sans ligne de journal par requête (\`LOG_LEVEL=warn\`) : la première rapportée à elle est le
+coût du journal (pino dans l’instance, et la ligne relayée par \`npm start\`, dont le processus est
+compté avec l’arbre). \`npm run bench:profile\` dit où va ce CPU (profil de \`next start\` sous charge).
 
 ${table}`;
 }

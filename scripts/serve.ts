@@ -11,12 +11,12 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { createInterface } from 'node:readline';
 import { prettyFactory } from 'pino-pretty';
 import { nextBackupTime } from '../lib/db/backups';
 import { runtimeUrlFile, startEmbeddedPostgres, type EmbeddedDatabase } from '../lib/db/embedded-postgres';
 import { backupDirectory, env } from '../lib/env';
 import { migrate } from '../lib/db/migrations';
+import { relayed as relayOutput } from './log-relay';
 import { logger, logToStderr, writeLogsTo } from '../lib/log';
 import { recordSiteUrl, servedSiteUrl } from './site-url';
 
@@ -54,27 +54,7 @@ const prettify = mode === 'dev' ? prettyFactory({ ignore: 'pid,hostname,module,r
 if (prettify) writeLogsTo({ write: (line: string) => process.stdout.write(prettify(line)) });
 const log = logger('serve');
 
-/** A line of a child's output, as a log line: passed on if it is one, written as one otherwise. */
-function relayLine(line: string, module: string, level: 'info' | 'warn'): void {
-  if (line.startsWith('{') && line.endsWith('}')) {
-    try {
-      JSON.parse(line);
-      process.stdout.write(prettify ? prettify(line) : `${line}\n`);
-      return;
-    } catch {
-      // not a log line: written as one below
-    }
-  }
-  if (prettify) process.stdout.write(`${line}\n`);
-  else if (line.trim()) logger(module)[level](line);
-}
-
-/** `child`'s stdout and stderr, line by line, into this process's log under `module`. */
-function relayed(child: ChildProcess, module: string): ChildProcess {
-  if (child.stdout) createInterface({ input: child.stdout, crlfDelay: Infinity }).on('line', (line) => relayLine(line, module, 'info'));
-  if (child.stderr) createInterface({ input: child.stderr, crlfDelay: Infinity }).on('line', (line) => relayLine(line, module, 'warn'));
-  return child;
-}
+const relayed = (child: ChildProcess, module: string) => relayOutput(child, { module, prettify });
 
 async function main() {
   const distDir = process.env.NEXT_DIST_DIR || '.next';

@@ -100,7 +100,7 @@ function finished(this: Observed): void {
   }
 }
 
-/** Once per process: every request gets its id, and is logged at its end, and counted with `count` (METRICS_PORT). */
+/** Once per process: every request is logged at its end and, with `count` (METRICS_PORT), counted. */
 export function observeRequests({ count }: { count: boolean }): void {
   routeOf = routeMatcher();
   counting = count;

@@ -52,7 +52,9 @@ export function startNewsletterWorker(): void {
     runNewsletter(new Date())
       .then((run) => {
         const line = describeRun(run);
-        if (line) log.info({ sends: run.created.length, sent: run.delivery.sent, retried: run.delivery.retried, failed: run.delivery.failed, forgotten: run.forgotten }, line);
+        const figures = { sends: run.created.length, sent: run.delivery.sent, retried: run.delivery.retried, failed: run.delivery.failed, forgotten: run.forgotten, busy: run.delivery.busy };
+        if (line) log.info(figures, line);
+        else log.debug(figures, run.delivery.busy ? 'tour : une autre instance envoie' : 'tour : rien à envoyer');
       })
       .catch((error: unknown) => log.error({ err: failure(error) }, 'tour en échec (nouvel essai au prochain)'))
       .finally(() => (running = false));

@@ -29,12 +29,12 @@ describe('what a log line never carries (lib/log.ts)', () => {
     expect(scrub(`config: {"AUTH_SECRET":"${secret}"}`, [secret])).toBe('config: {"AUTH_SECRET":"[masqué]"}');
   });
 
-  it('writes JSON lines with the level’s name, the module, the request’s id, and redacts the fields that may carry a reader', () => {
+  it('writes JSON lines with the level’s name, the module, the request’s id; redacts the fields that may carry a reader, and scrubs an address deeper', () => {
     const lines = captured();
     const log = logger('essai');
     log.info({ email: 'a@exemple.fr', mail: { to: 'b@exemple.fr', subject: 'Bonjour' }, headers: { cookie: 'x=1' } }, 'premier');
     inRequest('0123456789abcdef0123456789abcdef', () => log.warn('dans une requête'));
-    expect(lines[0]).toMatchObject({ level: 'info', module: 'essai', msg: 'premier', email: '[masqué]', mail: { to: '[masqué]', subject: 'Bonjour' }, headers: { cookie: '[masqué]' } });
+    expect(lines[0]).toMatchObject({ level: 'info', module: 'essai', msg: 'premier', email: '[masqué]', mail: { to: '[adresse masquée]', subject: 'Bonjour' }, headers: { cookie: '[masqué]' } });
     expect(lines[0]).not.toHaveProperty('request_id');
     expect(lines[1]).toMatchObject({ level: 'warn', msg: 'dans une requête', request_id: '0123456789abcdef0123456789abcdef' });
     expect(Number.isNaN(Date.parse(String(lines[0]?.time)))).toBe(false);
