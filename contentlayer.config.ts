@@ -4,6 +4,7 @@ import { defineDocumentType, defineNestedType, makeSource, type FieldDefs } from
 import rehypeSlug from 'rehype-slug';
 import remarkGfm from 'remark-gfm';
 import { writeManifest } from './lib/content/manifest';
+import { REDIRECTS_FILE } from './lib/content/redirects';
 import { countWords, readingMinutes, tableOfContents } from './lib/content/markdown';
 import { checkedPicture, type WrittenPicture } from './lib/content/pictures';
 import { slugify } from './lib/content/slugify';
@@ -194,6 +195,8 @@ export const Author = defineDocumentType(() => ({
 
 export default makeSource({
   contentDirPath,
+  // The old addresses are read by writeManifest (lib/content/redirects.ts), not as a document.
+  contentDirExclude: [REDIRECTS_FILE],
   documentTypes: [Interview, Article, Author],
   disableImportAliasWarning: true,
   date: { timezone: 'Europe/Paris' },
@@ -201,5 +204,5 @@ export default makeSource({
   onMissingOrIncompatibleData: 'fail',
   onExtraFieldData: 'fail',
   mdx: { remarkPlugins: [remarkGfm], rehypePlugins: [rehypeSlug] },
-  onSuccess: writeManifest,
+  onSuccess: () => writeManifest(contentDirPath),
 });

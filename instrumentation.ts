@@ -56,7 +56,7 @@ export async function register() {
         import('./lib/env'),
         import('./lib/log'),
       ]);
-      observeRequests({ count: env.METRICS_PORT !== undefined });
+      observeRequests({ count: env.METRICS_PORT !== undefined, log: process.env.NODE_ENV === 'production' });
       serveMetrics();
       startAudience();
       // The letter looks for what is due once the archive's mirror is up to date (or could not be).

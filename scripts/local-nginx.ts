@@ -30,6 +30,7 @@ export function writeNginxConfig({ dir, proxyPort, upstreamPorts, staticPort, mi
     [servers, ''],
     ['  keepalive 32;', `${upstreamPorts.map((port) => `  server 127.0.0.1:${port} max_fails=1 fail_timeout=3s;\n`).join('')}  keepalive 32;`],
     ['listen 80;', `listen 127.0.0.1:${proxyPort};`],
+    [/\/etc\/nginx\/place-des-reseaux-redirects\//g, `${dir}/redirects/`],
     ...(microCache ? [] : ([['    proxy_cache pdr_pages;', '    proxy_cache off;']] as Array<[string, string]>)),
   ];
   const proxy = replacements.reduce((text, [from, to]) => {

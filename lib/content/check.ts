@@ -1,8 +1,9 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import matter from 'gray-matter';
 import { z } from 'zod';
 import { pictureProblem, PUBLIC_DIR, type WrittenPicture } from './pictures';
+import { archivePaths, parseRedirects, REDIRECTS_FILE } from './redirects';
 import { slugify } from './slugify';
 
 // `npm run content:check`: the frontmatter rules of contentlayer.config.ts and the internal
@@ -114,6 +115,11 @@ export function checkContent(contentDir: string, publicDir = PUBLIC_DIR): string
       const target = match[1] ?? match[2] ?? '';
       if (!known(target)) problems.push(`content/${doc.relative} : le lien « ${target} » ne mène à aucun contenu publié du magazine.`);
     }
+  }
+  const redirects = path.join(contentDir, REDIRECTS_FILE);
+  if (existsSync(redirects)) {
+    const isPage = archivePaths({ pieces, tags, authors });
+    problems.push(...parseRedirects(readFileSync(redirects, 'utf8'), { isTarget: isPage, isPage }, `content/${REDIRECTS_FILE}`).problems);
   }
   return problems;
 }

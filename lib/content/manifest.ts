@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { archivePaths, parseRedirects, REDIRECTS_FILE, type Redirects } from './redirects';
 import { referenceErrors } from './rules';
 import type { AuthorProfile, Interviewee, Picture, PieceSummary, TocEntry } from './types';
 
@@ -33,7 +34,7 @@ type GeneratedAuthor = Omit<AuthorProfile, 'bioCode' | 'sourceFile' | 'portrait'
  * `authorEmails`: the address of each author who gave one (slug → email), kept apart from the
  * profiles that pages show: it only decides the « Auteur de l’article » badge of their comments.
  */
-export type Manifest = { pieces: PieceSummary[]; authors: AuthorProfile[]; authorEmails: Record<string, string> };
+export type Manifest = { pieces: PieceSummary[]; authors: AuthorProfile[]; authorEmails: Record<string, string>; redirects?: Redirects };
 
 /** The file contentlayer writes for a document, relative to the project. */
 export function documentFile(type: string, sourceFilePath: string): string {
@@ -120,19 +121,31 @@ const authorEmailError = (doc: GeneratedAuthor): string[] =>
     ? [`content/${doc._raw.sourceFilePath} : le champ « email » vaut « ${doc.email} », qui n’est pas une adresse e-mail (par exemple prenom@exemple.fr).`]
     : [];
 
+/** The content's old addresses (lib/content/redirects.ts), checked against its pieces, tags and authors. */
+function readRedirects(contentDir: string, pieces: PieceSummary[], authors: AuthorProfile[]): { redirects: Redirects; problems: string[] } {
+  const file = path.join(contentDir, REDIRECTS_FILE);
+  if (!existsSync(file)) return { redirects: {}, problems: [] };
+  const published = pieces.filter((piece) => !piece.draft);
+  const isPage = archivePaths({ pieces: new Set(pieces.map((piece) => piece.url)), tags: new Set(pieces.flatMap((piece) => piece.tagSlugs)), authors: new Set(authors.map((author) => author.slug)) });
+  const isTarget = archivePaths({ pieces: new Set(published.map((piece) => piece.url)), tags: new Set(published.flatMap((piece) => piece.tagSlugs)), authors: new Set(authors.map((author) => author.slug)) });
+  return parseRedirects(readFileSync(file, 'utf8'), { isTarget, isPage });
+}
+
 /**
  * Called by contentlayer after every successful compilation: checks the references between
  * files, writes the slim manifest and removes documents that no longer exist.
  */
-export async function writeManifest(): Promise<void> {
+export async function writeManifest(contentDir: string): Promise<void> {
   const pieces = [...eachDocument('Interview', pieceEntry), ...eachDocument('Article', pieceEntry)];
   const authors = eachDocument('Author', (doc: GeneratedAuthor) => ({ profile: authorOf(doc), email: doc.email, errors: authorEmailError(doc) }));
+  const redirects = readRedirects(contentDir, pieces, authors.map((author) => author.profile));
   const manifest: Manifest = {
     pieces,
     authors: authors.map((author) => author.profile),
     authorEmails: Object.fromEntries(authors.flatMap(({ profile, email }) => (email ? [[profile.slug, email.trim().toLowerCase()]] : []))),
+    redirects: redirects.redirects,
   };
-  const errors = [...referenceErrors(manifest.pieces, manifest.authors), ...authors.flatMap((author) => author.errors)];
+  const errors = [...referenceErrors(manifest.pieces, manifest.authors), ...authors.flatMap((author) => author.errors), ...redirects.problems];
   if (errors.length > 0) throw new Error(`Contenu invalide :\n- ${errors.join('\n- ')}`);
   for (const type of ['Interview', 'Article', 'Author']) pruneStaleDocuments(type);
   writeFileSync(MANIFEST_FILE, JSON.stringify(manifest));

@@ -2,6 +2,7 @@ import 'server-only';
 import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { documentFile, MANIFEST_FILE, TYPE_OF_SECTION, summaryOf, type GeneratedPiece, type Manifest } from './manifest';
+import type { Redirects } from './redirects';
 import type { AuthorProfile, Piece, PieceSummary } from './types';
 
 // Pages read the slim manifest and the one document they show, never `contentlayer/generated`
@@ -47,6 +48,13 @@ export function allAuthors(): AuthorProfile[] {
 export function authorEmail(slug: string): string | null {
   return manifest().authorEmails?.[slug] ?? null;
 }
+
+/** The content's old addresses and where they go (lib/content/redirects.ts). */
+export function contentRedirects(): Redirects {
+  return manifest().redirects ?? NO_REDIRECTS;
+}
+
+const NO_REDIRECTS: Redirects = {};
 
 /** The full piece behind a summary, read from its own file. */
 export function readPiece(summary: PieceSummary): Piece {

@@ -76,6 +76,7 @@ function seriesOf(method: string, route: string, status: number): Series {
 
 let routeOf: (pathname: string) => string = () => '(inconnue)';
 let counting = false;
+let logging = false;
 const log = () => logger('http');
 
 /** A request's end: counted and logged once (one function for all: no closure per request). */
@@ -94,16 +95,21 @@ function finished(this: Observed): void {
     series.duration.observe(seconds);
   }
   const lines = log();
-  if (lines.isLevelEnabled('info')) {
+  if (logging && lines.isLevelEnabled('info')) {
     const durationMs = Math.round(seconds * 10_000) / 10;
     lines.info({ request_id: this[ID], method, route, status, duration_ms: durationMs, ...this[TRACE] }, `${method} ${route} ${status} (${durationMs} ms)`);
   }
 }
 
-/** Once per process: every request is logged at its end and, with `count` (METRICS_PORT), counted. */
-export function observeRequests({ count }: { count: boolean }): void {
+/**
+ * Once per process: every request logged at its end with `log` (a production server: under
+ * `npm run dev`, Next prints its own line for each, and routes come and go) and counted with
+ * `count` (METRICS_PORT).
+ */
+export function observeRequests({ count, log: logRequests }: { count: boolean; log: boolean }): void {
   routeOf = routeMatcher();
   counting = count;
+  logging = logRequests;
   beforeEveryRequest('observed', (request: IncomingMessage, response: ServerResponse) => {
     const observed = response as Observed;
     observed[STARTED] = performance.now();

@@ -1,12 +1,14 @@
 import type { ServerResponse } from 'node:http';
 import { isKnownPath, NOT_FOUND_PATH } from '@/lib/content/known-paths';
+import { redirectFor } from '@/lib/content/redirects';
+import { contentRedirects } from '@/lib/content/store';
 import { allowedMethods, methodNotAllowedBody } from '@/lib/http/route-methods';
 import { beforeEveryRequest } from '@/lib/http/server-requests';
 import { cursorPosition } from '@/lib/readers/comment-cursor';
 import { sortFromParam } from '@/lib/readers/comment-sorts';
 import { failure, logger } from '@/lib/log';
 
-// Two answers given before Next sees a request, in the server's own request event. A proxy.ts
+// Three answers given before Next sees a request, in the server's own request event. A proxy.ts
 // doing the same cost a third of the pages' throughput (wrk, 50 connections, the founding
 // interview of the test build: 560–620 answers/s with it, 830–880 without); this guard costs
 // about 6 µs a page (820–940 answers/s).
@@ -17,6 +19,7 @@ import { failure, logger } from '@/lib/log';
 //   only in the script payload), while a path that matches no route gets its real 404 page,
 //   rendered on the server. Such a path is handed to Next as one that matches no route; the
 //   browser keeps the address it asked for.
+// - An old address of content/redirects.json: 301 to its page (lib/content/redirects.ts).
 
 const PAGE_METHODS = ['GET', 'HEAD', 'POST', 'OPTIONS'];
 // Next's own paths (`/_next/…`, and `/__nextjs…` under `next dev`), the API, the feeds and anything
@@ -59,7 +62,21 @@ function unknownPage(pathname: string, search: string, includeUnpublished: boole
   }
 }
 
-/** Makes every HTTP server of this process answer unsupported methods with a 405 and send unknown pages to the 404 page. */
+// An old address of content/redirects.json (an imported magazine's permalinks, a slug changed).
+function oldAddress(pathname: string, search: string): string | null {
+  try {
+    return redirectFor(contentRedirects(), pathname, search);
+  } catch {
+    return null;
+  }
+}
+
+function moved(response: ServerResponse, location: string): void {
+  response.writeHead(301, { location, 'cache-control': 'public, max-age=86400', 'content-length': 0 });
+  response.end();
+}
+
+/** Makes every HTTP server of this process answer unsupported methods with a 405, old addresses with a 301, and send unknown pages to the 404 page. */
 export function guardRequests(includeUnpublished: boolean): void {
   beforeEveryRequest('requestGuard', (request, response) => {
     const method = request.method ?? 'GET';
@@ -71,9 +88,17 @@ export function guardRequests(includeUnpublished: boolean): void {
       refuse(response, method, allowed ?? PAGE_METHODS);
       return true;
     }
-    // In preview (draft mode's cookie), drafts are pages too: the page itself decides.
-    const page = (method === 'GET' || method === 'HEAD') && mayBePage(pathname) && !request.headers.cookie?.includes('__prerender_bypass');
     const search = query === -1 ? '' : url.slice(query);
+    const reading = method === 'GET' || method === 'HEAD';
+    if (reading && !pathname.startsWith('/_next/')) {
+      const target = oldAddress(pathname, search);
+      if (target) {
+        moved(response, target);
+        return true;
+      }
+    }
+    // In preview (draft mode's cookie), drafts are pages too: the page itself decides.
+    const page = reading && mayBePage(pathname) && !request.headers.cookie?.includes('__prerender_bypass');
     if (page && unknownPage(pathname, search, includeUnpublished)) request.url = NOT_FOUND_PATH + search;
     return false;
   });

@@ -47,3 +47,18 @@ test('with JavaScript, the 404 page keeps the address the reader typed, and its 
   await expect(page.getByRole('heading', { level: 1 })).toContainText('Interviews');
   expect(errors).toEqual([]);
 });
+
+// An old address of the test archive's content/redirects.json (an imported magazine's permalink):
+// the browser is sent on, by a permanent redirect, to the piece it names.
+test('an old permalink takes the browser to its piece with a 301', async ({ page }) => {
+  const response = await page.goto('/2010/05/12/valerie-march/?utm_source=linkedin');
+  const redirect = response?.request().redirectedFrom();
+  expect(redirect?.url()).toMatch(/\/2010\/05\/12\/valerie-march\/\?utm_source=linkedin$/);
+  const moved = await redirect?.response();
+  expect(moved?.status()).toBe(301);
+  // The campaign goes along (the audience counts it, then takes it off the address bar).
+  expect(moved?.headers().location).toBe('/interviews/valerie-march-place-des-reseaux?utm_source=linkedin');
+  expect(response?.status()).toBe(200);
+  expect(new URL(page.url()).pathname).toBe('/interviews/valerie-march-place-des-reseaux');
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('Valérie March');
+});
