@@ -9,8 +9,8 @@
 // the letters due (lib/newsletter/worker.ts). And take the audience's beacons, after every other
 // hook, and write them in batches (lib/http/views.ts, lib/audience/beacons.ts). And give every
 // answer, the hooks' own included, the security headers (lib/http/security-headers.ts). And,
-// first of all, give each request its id, log it at its end and, with METRICS_PORT, count it under
-// its route pattern (lib/http/observed-requests.ts), and serve the metrics for Prometheus on a port
+// first of all, give each request its id (lib/http/server-requests.ts), log it at its end and, with
+// METRICS_PORT, count it under its route pattern (lib/http/observed-requests.ts), and serve the metrics for Prometheus on a port
 // of their own (lib/http/metrics-server.ts). Before anything, with OTEL_EXPORTER_OTLP_ENDPOINT,
 // start the traces (lib/tracing.ts); in production, what Next and the libraries print on the
 // console becomes log lines too (lib/log.ts).

