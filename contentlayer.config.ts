@@ -43,6 +43,11 @@ const pieceFields = {
   author: { type: 'string', required: true, description: 'Slug of a file in content/authors/' },
   draft: { type: 'boolean', default: false },
   cover: { type: 'nested', of: PictureField, required: false, description: 'The cover: on the piece, its cards and as its social image' },
+  importedFrom: {
+    type: 'string',
+    required: false,
+    description: 'Where an imported piece came from (its old address, e.g. https://ancien-site.fr/?p=123): npm run import does not import it twice',
+  },
   comments: {
     type: 'enum',
     options: ['open', 'closed'],

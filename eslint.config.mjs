@@ -2,7 +2,7 @@ import nextCoreWebVitals from 'eslint-config-next/core-web-vitals';
 import nextTypescript from 'eslint-config-next/typescript';
 
 // lib/ is one folder per domain; dependencies run one way: http → domains → db (docs/developpement.md, « Le code »).
-const DOMAINS = ['content', 'readers', 'accounts', 'desk', 'publishing', 'newsletter', 'live', 'audience'].map((domain) => `./lib/${domain}`);
+const DOMAINS = ['content', 'readers', 'accounts', 'desk', 'publishing', 'newsletter', 'live', 'audience', 'import'].map((domain) => `./lib/${domain}`);
 const layers = {
   files: ['**/*.{ts,tsx,mjs,mts}'],
   rules: {
@@ -14,7 +14,7 @@ const layers = {
           { target: DOMAINS, from: './lib/http', message: 'Un domaine ne dépend pas de HTTP : c’est lib/http qui appelle les domaines.' },
           {
             target: './lib/content',
-            from: ['./lib/readers', './lib/accounts', './lib/desk', './lib/publishing', './lib/newsletter', './lib/live', './lib/audience', './lib/db'],
+            from: ['./lib/readers', './lib/accounts', './lib/desk', './lib/publishing', './lib/newsletter', './lib/live', './lib/audience', './lib/import', './lib/db'],
             message: 'Le contenu est compilé au build, sans base ni lecteurs.',
           },
           {

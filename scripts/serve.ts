@@ -8,8 +8,7 @@
 // line that is not JSON (Next's banner, a backup's progress) is written as one, with its module;
 // under `npm run dev`, every line is shown readable (pino-pretty). A fatal error is one line on stderr.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { prettyFactory } from 'pino-pretty';
 import { nextBackupTime } from '../lib/db/backups';
@@ -18,6 +17,7 @@ import { backupDirectory, env } from '../lib/env';
 import { migrate } from '../lib/db/migrations';
 import { relayed as relayOutput } from './log-relay';
 import { logger, logToStderr, writeLogsTo } from '../lib/log';
+import { embeddedSecret } from './command-database';
 import { recordSiteUrl, servedSiteUrl } from './site-url';
 
 const argument = process.argv[2];
@@ -40,13 +40,7 @@ function secret(embedded: boolean): string {
   if (mode !== 'dev' && !embedded) {
     throw new Error('AUTH_SECRET est obligatoire en production avec DATABASE_URL (au moins 32 caractères, le même pour toutes les instances).');
   }
-  const file = path.join(env.DATA_DIR, 'secret');
-  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
-  const generated = randomBytes(32).toString('base64url');
-  mkdirSync(env.DATA_DIR, { recursive: true });
-  writeFileSync(file, generated, { mode: 0o600 });
-  log.info(`clé secrète générée dans ${file}`);
-  return generated;
+  return embeddedSecret((file) => log.info(`clé secrète générée dans ${file}`));
 }
 
 // Under `npm run dev`, each line readable: the time, the level, the module, the message.

@@ -21,6 +21,8 @@ const piece = z
     author: z.string().min(1),
     draft: z.boolean().optional(),
     cover: picture.optional(),
+    comments: z.enum(['open', 'closed']).optional(),
+    importedFrom: z.string().min(1).optional(),
   })
   .strict();
 const interview = piece

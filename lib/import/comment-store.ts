@@ -1,0 +1,95 @@
+import { createHmac, randomUUID } from 'node:crypto';
+import { isIP } from 'node:net';
+import type pg from 'pg';
+import { FIGURES_TAG, pieceTag, RANKINGS_TAG } from '@/lib/cache-tags';
+import { INVALIDATION_CHANNEL } from '@/lib/db/archive';
+import { addressKeyOf } from '@/lib/readers/identity';
+
+// Imported comments go in as published, with the id they had (`source_id`, unique: a second run
+// stores nothing twice), one transaction per piece: its comments are all there or none. Their
+// author's address is kept (notifications off), their IP address only as the keyed hash the
+// magazine keeps of any writer's, their reader key a keyed hash of the source and the author, so
+// that the desk sees one person's imported comments together. The figures follow by the
+// triggers of piece_figures; running instances drop the piece's cached pages at COMMIT.
+
+export type ImportedComment = {
+  sourceId: string;
+  /** The source id of the top comment it answers, or null. */
+  parentSourceId: string | null;
+  author: string;
+  email: string | null;
+  ip: string | null;
+  createdAt: Date;
+  body: string;
+  badge: 'auteur' | null;
+};
+
+export type StoredComments = { stored: number; already: number };
+
+/** The reader key of an imported author: the same for all their comments from one source. */
+export function importedReaderKey(secret: string, source: string, author: { email: string | null; name: string }): string {
+  const who = author.email ? `email\0${author.email.toLowerCase()}` : `name\0${author.name}`;
+  return `i:${createHmac('sha256', secret).update(`import\0${source}\0${who}`).digest('hex')}`;
+}
+
+/** Which of these source ids are stored already (for --dry-run and the report). */
+export async function storedSourceIds(pool: pg.Pool, sourceIds: string[]): Promise<Set<string>> {
+  if (sourceIds.length === 0) return new Set();
+  const { rows } = await pool.query<{ source_id: string }>('SELECT "source_id" FROM "comments" WHERE "source_id" = ANY($1::varchar[])', [sourceIds]);
+  return new Set(rows.map((row) => row.source_id));
+}
+
+/**
+ * Stores the comments of one piece not stored yet, tops before replies, in one transaction. A
+ * reply whose top comment is neither here nor stored goes to the top level (the caller reports it).
+ */
+export async function storeComments(pool: pg.Pool, pieceKey: string, comments: ImportedComment[], options: { secret: string; source: string }): Promise<StoredComments> {
+  if (comments.length === 0) return { stored: 0, already: 0 };
+  const client = await pool.connect();
+  try {
+    await client.query('BEGIN');
+    const { rows } = await client.query<{ source_id: string; id: string }>('SELECT "source_id", "id" FROM "comments" WHERE "source_id" = ANY($1::varchar[])', [
+      [...new Set(comments.flatMap((comment) => [comment.sourceId, ...(comment.parentSourceId ? [comment.parentSourceId] : [])]))],
+    ]);
+    const ids = new Map(rows.map((row) => [row.source_id, row.id]));
+    const fresh = comments.filter((comment) => !ids.has(comment.sourceId));
+    for (const comment of fresh) ids.set(comment.sourceId, randomUUID());
+    const ordered = [...fresh.filter((comment) => !comment.parentSourceId), ...fresh.filter((comment) => comment.parentSourceId)];
+    const column = <T>(pick: (comment: ImportedComment) => T) => ordered.map(pick);
+    if (ordered.length > 0) {
+      await client.query(
+        `INSERT INTO "comments" ("id", "piece_key", "parent_id", "author_name", "email", "body", "status", "reader_key", "address_key", "created_at", "notify_replies", "badge", "source_id")
+         SELECT "id", $1, "parent_id", "author_name", "email", "body", 'published', "reader_key", "address_key", "created_at", false, "badge"::"CommentBadge", "source_id"
+         FROM unnest($2::uuid[], $3::uuid[], $4::varchar[], $5::varchar[], $6::text[], $7::varchar[], $8::varchar[], $9::timestamptz[], $10::text[], $11::varchar[])
+           AS t("id", "parent_id", "author_name", "email", "body", "reader_key", "address_key", "created_at", "badge", "source_id")
+         ON CONFLICT ("source_id") DO NOTHING`,
+        [
+          pieceKey,
+          column((comment) => ids.get(comment.sourceId)),
+          column((comment) => (comment.parentSourceId ? (ids.get(comment.parentSourceId) ?? null) : null)),
+          column((comment) => comment.author),
+          column((comment) => comment.email),
+          column((comment) => comment.body),
+          column((comment) => importedReaderKey(options.secret, options.source, { email: comment.email, name: comment.author })),
+          column((comment) => (comment.ip && isIP(comment.ip) ? addressKeyOf(options.secret, comment.ip) : '')),
+          column((comment) => comment.createdAt),
+          column((comment) => comment.badge),
+          column((comment) => comment.sourceId),
+        ],
+      );
+      await client.query('SELECT pg_notify($1, $2)', [INVALIDATION_CHANNEL, JSON.stringify([pieceTag(pieceKey)])]);
+    }
+    await client.query('COMMIT');
+    return { stored: ordered.length, already: comments.length - ordered.length };
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw error;
+  } finally {
+    client.release();
+  }
+}
+
+/** Once an import is over: every instance counts the figures and the rankings again. */
+export async function announceImport(pool: pg.Pool): Promise<void> {
+  await pool.query('SELECT pg_notify($1, $2)', [INVALIDATION_CHANNEL, JSON.stringify([FIGURES_TAG, RANKINGS_TAG])]);
+}
