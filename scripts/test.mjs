@@ -45,9 +45,17 @@ const testEnv = {
   COMMENTS_CLOSE_AFTER_DAYS: '0',
 };
 
-let ok = true;
+// A WordPress site and its Disqus comments moved into the test archive as an editor would move
+// theirs (npm run import, issue 31): its pieces are built and served with the others, its comments
+// stored in the build's database, its old addresses in the archive's redirects.json.
+const IMPORTED = 'tests/fixtures/import';
+const importOk =
+  run('Import WordPress dans le contenu de test', bin('tsx'), ['scripts/import.ts', 'wordpress', `${IMPORTED}/wordpress.xml`, '--uploads', `${IMPORTED}/uploads`, '--images', 'tests/importees'], testEnv) &&
+  run('Import Disqus dans le contenu de test', bin('tsx'), ['scripts/import.ts', 'disqus', `${IMPORTED}/disqus.xml`], testEnv);
+
+let ok = importOk;
 // The integration tests serve this build against their own databases; the browser tests too.
-const buildOk = run('Build de production du contenu de test (base embarquée)', bin('tsx'), ['scripts/serve.ts', 'build'], testEnv);
+const buildOk = importOk && run('Build de production du contenu de test (base embarquée)', bin('tsx'), ['scripts/serve.ts', 'build'], testEnv);
 const vitestOk = buildOk && run('Tests unitaires et d’intégration (Vitest)', bin('vitest'), ['run', '--reporter=default', '--reporter=json', '--outputFile.json=test-results/vitest.json'], testEnv);
 const e2eOk = buildOk && run('Tests de bout en bout (Playwright, Chromium)', bin('playwright'), ['test'], testEnv);
 // Leave the developer's compiled content as it was: the magazine's own.

@@ -24,6 +24,14 @@ export type ImportedComment = {
   badge: 'auteur' | null;
 };
 
+/** PostgreSQL's text holds no NUL, and the magazine's comments no other control character but line breaks and tabs. */
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g;
+
+/** A comment's text and name as the magazine keeps them. */
+export function cleanText(text: string): string {
+  return text.replace(CONTROL, '');
+}
+
 export type StoredComments = { stored: number; already: number };
 
 /** The reader key of an imported author: the same for all their comments from one source. */
@@ -67,9 +75,9 @@ export async function storeComments(pool: pg.Pool, pieceKey: string, comments: I
           pieceKey,
           column((comment) => ids.get(comment.sourceId)),
           column((comment) => (comment.parentSourceId ? (ids.get(comment.parentSourceId) ?? null) : null)),
-          column((comment) => comment.author),
+          column((comment) => cleanText(comment.author)),
           column((comment) => comment.email),
-          column((comment) => comment.body),
+          column((comment) => cleanText(comment.body)),
           column((comment) => importedReaderKey(options.secret, options.source, { email: comment.email, name: comment.author })),
           column((comment) => (comment.ip && isIP(comment.ip) ? addressKeyOf(options.secret, comment.ip) : '')),
           column((comment) => comment.createdAt),

@@ -162,9 +162,13 @@ export async function importDisqus(options: DisqusImportOptions): Promise<{ repo
       report.count('comments', comments.length - stored.size);
       report.count('comments-already', stored.size);
     } else {
-      const result = await storeComments(options.database.pool, key, comments, { secret: options.database.secret, source });
-      report.count('comments', result.stored);
-      report.count('comments-already', result.already);
+      try {
+        const result = await storeComments(options.database.pool, key, comments, { secret: options.database.secret, source });
+        report.count('comments', result.stored);
+        report.count('comments-already', result.already);
+      } catch (error) {
+        report.problem(`${key} : ses ${comments.length} commentaires n’ont pas pu être enregistrés (${error instanceof Error ? error.message : String(error)}) : aucun ne l’est ; relancez l’import une fois la cause corrigée.`);
+      }
     }
     if (++done % 250 === 0 || done === byPiece.size) options.progress(`${done.toLocaleString('fr-FR')} / ${byPiece.size.toLocaleString('fr-FR')} pièces, ${report.figure('comments').toLocaleString('fr-FR')} commentaires`);
   }

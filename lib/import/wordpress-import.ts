@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { convert } from 'html-to-text';
 import type pg from 'pg';
-import { archivePaths, redirectKey, type Redirects } from '@/lib/content/redirects';
+import { archivePaths, redirectKey, REDIRECTS_FILE, type Redirects } from '@/lib/content/redirects';
 import { slugify } from '@/lib/content/slugify';
 import { storedSourceIds, storeComments, type ImportedComment } from './comment-store';
 import { authorMdx, copyImage, indexContent, mergeRedirects, pieceMdx, writeAtomically, type CopiedImage } from './content-files';
@@ -389,15 +389,19 @@ export async function importWordpress(options: WordpressImportOptions): Promise<
       report.count('comments', comments.length - stored.size);
       report.count('comments-already', stored.size);
     } else {
-      const result = await storeComments(options.database.pool, plan.key, comments, { secret: options.database.secret, source });
-      report.count('comments', result.stored);
-      report.count('comments-already', result.already);
+      try {
+        const result = await storeComments(options.database.pool, plan.key, comments, { secret: options.database.secret, source });
+        report.count('comments', result.stored);
+        report.count('comments-already', result.already);
+      } catch (error) {
+        report.problem(`${plan.key} : ses ${comments.length} commentaires n’ont pas pu être enregistrés (${error instanceof Error ? error.message : String(error)}) : aucun ne l’est ; relancez l’import une fois la cause corrigée.`);
+      }
     }
   }
 
   const merged = mergeRedirects(options.contentDir, redirects, { dryRun: options.dryRun, isPage, isTarget: archivePaths({ pieces, tags, authors }) });
-  for (const conflict of merged.conflicts) report.problem(`content/redirects.json redirige déjà ${conflict.from} vers ${conflict.kept} : gardé (l’import l’aurait envoyé vers ${conflict.wanted}).`);
-  for (const line of merged.problems) report.problem(`${line} : content/redirects.json n’a pas été modifié.`);
+  for (const conflict of merged.conflicts) report.problem(`${path.join(options.contentDir, REDIRECTS_FILE)} redirige déjà ${conflict.from} vers ${conflict.kept} : gardé (l’import l’aurait envoyé vers ${conflict.wanted}).`);
+  for (const line of merged.problems) report.problem(`${line} : ${path.join(options.contentDir, REDIRECTS_FILE)} n’a pas été modifié.`);
   for (const line of merged.refused) report.skip(line);
 
   const already = [...planned.values()].filter((post) => post.existing).length;
@@ -406,7 +410,7 @@ export async function importWordpress(options: WordpressImportOptions): Promise<
     `${options.dryRun ? 'Simulation (--dry-run), rien n’a été écrit. ' : ''}Export WordPress de « ${siteTitle} » (${site.origin}${base}${scan.site.version ? `, WXR ${scan.site.version}` : ''}) :`,
     `- ${plural(report.figure('pieces'), 'pièce')} ${verb} écrites dans ${options.contentDir}/ (${plural(already, 'déjà importée')}), ${plural(createdAuthors.size, 'fiche')} d’auteur créée(s) ;`,
     `- ${plural(report.figure('comments'), 'commentaire')} ${verb} enregistrés (${plural(report.figure('comments-already'), 'déjà enregistré')}) ; écartés : ${plural(report.figure('comments-pingbacks'), 'rétrolien')}, ${report.figure('comments-pending')} en attente, ${plural(report.figure('comments-spam'), 'indésirable')}, ${report.figure('comments-trash')} à la corbeille ;`,
-    `- ${plural(merged.written, 'ancienne adresse', 'anciennes adresses')} ${options.dryRun ? 'seraient ajoutées' : 'ajoutées'} à content/redirects.json.`,
+    `- ${plural(merged.written, 'ancienne adresse', 'anciennes adresses')} ${options.dryRun ? 'seraient ajoutées' : 'ajoutées'} à ${path.join(options.contentDir, REDIRECTS_FILE)}.`,
   ];
   return { report, summary };
 }
