@@ -18,6 +18,8 @@ import { benchSearch, searchSection } from './search';
 import { benchLive, liveSection } from './live';
 import { benchWords, wordsSection } from './words';
 import { audienceSection, beaconWeight, benchAudience } from './audience';
+import { benchImport, importSection } from './import';
+import { benchLogCost, logCostSection } from './log-cost';
 import { ARTICLE, BARE_DIR, benchServing, phoneSection, PIECE, readsSection, servingSection, servingTable } from './serve';
 
 /** First line a tool prints about its version (nginx and wrk print it on stderr, or exit 1). */
@@ -87,6 +89,10 @@ async function main() {
   const words = await benchWords({ build: false });
   console.log('▶ Mesure d’audience (partie 12)');
   const audience = await benchAudience({ build: false });
+  console.log('▶ Une ligne de journal par requête (partie 13)');
+  const logCost = await benchLogCost();
+  console.log('▶ Importer un ancien site (partie 14)');
+  const imported = await benchImport();
   const weights = weightTable(pageWeights(path.resolve('bench/out/next')), pageWeights(path.join(BARE_DIR, '.next')));
   const builds: BuildFigures[] = [];
   try {
@@ -109,6 +115,8 @@ async function main() {
     live: liveSection(live),
     words: wordsSection(words),
     audience: audienceSection(audience, beaconWeight()),
+    logCost: logCostSection(logCost),
+    imported: importSection(imported),
   };
   const report = `# Mesures de performance
 
@@ -157,6 +165,10 @@ ${sections.live}
 ${sections.words}
 
 ${sections.audience}
+
+${sections.logCost}
+
+${sections.imported}
 
 ${readFileSync('bench/analyse.md', 'utf8').trim()}
 `;

@@ -83,7 +83,11 @@ function service(context: BodyContext, problems: string[]): TurndownService {
   turndown.use(gfm);
   const markdownEscape = turndown.escape.bind(turndown);
   // MDX reads « { » as the start of an expression and « < » as a tag.
-  turndown.escape = (text: string) => markdownEscape(text).replace(/[{}<]/g, '\\$&');
+  // turndown escapes a line's « # », « - », « + » only before a space: alone, they make an empty heading or item.
+  turndown.escape = (text: string) =>
+    markdownEscape(text)
+      .replace(/[{}<]/g, '\\$&')
+      .replace(/^(#{1,6}|[-+*])$/gm, '\\$1');
   turndown.remove(['script', 'style', 'noscript', 'form', 'input', 'button', 'select', 'textarea', 'object']);
 
   const figureOf = (img: Element, caption: string): string => {
@@ -163,16 +167,34 @@ function service(context: BodyContext, problems: string[]): TurndownService {
   return turndown;
 }
 
+/**
+ * The body's headings moved so that its highest is a level 2 (the page's title is the level 1; a
+ * post that starts at <h3> would skip a level, one with an <h1> would have two), their order kept.
+ */
+export function headingsFromTwo(markdown: string): string {
+  let fenced = false;
+  const lines = markdown.split('\n').map((line) => {
+    if (/^(```|~~~)/.test(line)) fenced = !fenced;
+    return { line, level: fenced ? 0 : (/^(#{1,6}) /.exec(line)?.[1]?.length ?? 0) };
+  });
+  const levels = lines.map((entry) => entry.level).filter((level) => level > 0);
+  if (levels.length === 0) return markdown;
+  const shift = 2 - Math.min(...levels);
+  return lines.map(({ line, level }) => (level === 0 ? line : `${'#'.repeat(Math.min(6, level + shift))}${line.slice(level)}`)).join('\n');
+}
+
 /** A post's HTML (`gutenberg`: written in the block editor) as MDX, and what could not be kept. */
 export function htmlToMdx(html: string, context: BodyContext): ConvertedBody {
   const problems: string[] = [];
   const gutenberg = /<!--\s*wp:/.test(html);
   const { html: expanded, unknown } = shortcodes(html.replace(/<!--[\s\S]*?-->/g, ''));
   for (const name of unknown) problems.push(`le code court [${name}] n’est pas converti : laissé tel quel dans le texte, à reprendre à la main.`);
-  const markdown = service(context, problems)
-    .turndown(gutenberg ? expanded : autop(expanded))
-    .replace(/\n{3,}/g, '\n\n')
-    .trim();
+  const markdown = headingsFromTwo(
+    service(context, problems)
+      .turndown(gutenberg ? expanded : autop(expanded))
+      .replace(/\n{3,}/g, '\n\n')
+      .trim(),
+  );
   // A figure's image is converted twice (turndown converts every child, used or not): reported once.
   return { markdown, problems: [...new Set(problems)] };
 }

@@ -24,6 +24,9 @@ const PAGES: [string, string, number][] = [
   ['articles-page-2', '/articles/page/2', 200],
   ['interview', '/interviews/valerie-march-place-des-reseaux', 200],
   ['article', '/articles/strategie-des-petits-cailloux', 200],
+  // Imported from WordPress (scripts/test.mjs, npm run import): figure, pull quote, table of links, comments.
+  ['article-importe', '/articles/reseauter-sans-s-epuiser', 200],
+  ['article-importe-classique', '/articles/le-ton-juste-en-2011', 200],
   ['themes', '/tags', 200],
   ['theme', '/tags/savoir-vivre', 200],
   ['auteurs', '/auteurs', 200],

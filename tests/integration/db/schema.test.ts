@@ -40,7 +40,7 @@ describe('the migrations match schema.prisma', () => {
         'user_id?:character varying', 'body:text', 'status:USER-DEFINED', 'reader_key:character varying', 'address_key:character varying',
         'created_at:timestamp with time zone', 'edited_at?:timestamp with time zone', 'notify_replies:boolean',
         'badge?:USER-DEFINED', 'featured_at?:timestamp with time zone', 'featured_by_id?:uuid', 'featured_notified_at?:timestamp with time zone', 'useful:integer',
-        'matched_list?:USER-DEFINED', 'matched_term?:character varying',
+        'matched_list?:USER-DEFINED', 'matched_term?:character varying', 'source_id?:character varying',
       ],
       desk_messages: [
         'id:uuid', 'comment_id?:uuid', 'editor_id?:uuid', 'editor:character varying', 'recipient:character varying', 'subject:character varying',

@@ -2,8 +2,9 @@ import { evaluate } from '@mdx-js/mdx';
 import { createElement, type ReactNode } from 'react';
 import * as runtime from 'react/jsx-runtime';
 import { renderToStaticMarkup } from 'react-dom/server';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { autop, firstSentences, htmlToMdx, shortcodes, type BodyContext } from '@/lib/import/html-to-mdx';
+import { autop, firstSentences, headingsFromTwo, htmlToMdx, shortcodes, type BodyContext } from '@/lib/import/html-to-mdx';
 import { commentText, isoDate } from '@/lib/import/wordpress-import';
 
 // WordPress bodies to the magazine's MDX, compiled and rendered by MDX itself (the version
@@ -74,10 +75,27 @@ describe('a WordPress body as MDX', () => {
     ]);
   });
 
+  it('compiles any text of a paragraph to that very text: nothing in it is read as MDX or Markdown syntax', async () => {
+    const character = fc.constantFrom(...'abc é{}<>`*_[]()\\&#!-+=.:|~$/"\''.split(''), ' ');
+    const escape = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+    await fc.assert(
+      fc.asyncProperty(fc.array(character, { minLength: 1, maxLength: 40 }).map((characters) => characters.join('')).filter((text) => text.trim() !== ''), async (text) => {
+        const { markdown } = htmlToMdx(`<!-- wp:paragraph --><p>${escape(text)}</p>`, context());
+        const page = await rendered(markdown);
+        const shown = page.replace(/^<p>|<\/p>$/g, '').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#x27;/g, "'").replace(/&amp;/g, '&');
+        expect(shown).toBe(text.replace(/\s+/g, ' ').trim());
+      }),
+      { numRuns: 500 },
+    );
+  });
+
   it('reads text in brackets as text, a shortcode only by its name, attributes or closing tag', () => {
     expect(shortcodes('[sic] [1] [à vérifier]').unknown).toEqual([]);
     expect(shortcodes('[toc] [custom_box color="red"]x[/custom_box] [video src="a.mp4"]').unknown).toEqual(['toc', 'custom_box', 'video']);
     expect(autop('<h2>Titre</h2>\n\nTexte')).toBe('<h2>Titre</h2>\n\n<p>Texte</p>');
+    // The page's title is the only level 1: a body's highest heading becomes a level 2.
+    expect(headingsFromTwo('### Un\n\nTexte\n\n#### Deux\n\n```\n# pas un titre\n```')).toBe('## Un\n\nTexte\n\n### Deux\n\n```\n# pas un titre\n```');
+    expect(headingsFromTwo('# Un\n\n## Deux')).toBe('## Un\n\n### Deux');
   });
 });
 
