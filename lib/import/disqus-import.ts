@@ -6,7 +6,7 @@ import { storedSourceIds, storeComments, type ImportedComment } from './comment-
 import { indexContent } from './content-files';
 import { ImportReport, plural } from './report';
 import { commentText } from './wordpress-import';
-import { child, childText, hasBadBytes, readElements, type XmlElement } from './xml-elements';
+import { child, childText, hasBadBytes, own, readElements, type XmlElement } from './xml-elements';
 
 // `npm run import -- disqus <export.xml>`: the comments of a Disqus export (« Administration →
 // Exporter les commentaires »: <thread> elements, then <post> elements that name their thread and
@@ -60,20 +60,23 @@ export async function importDisqus(options: DisqusImportOptions): Promise<{ repo
     (elementPath, element) => {
       if (elementPath === 'disqus/thread') {
         forum ||= childText(element, 'forum');
-        threads.set(dsqId(element), { id: dsqId(element), link: childText(element, 'link'), identifier: childText(element, 'id'), title: childText(element, 'title') });
+        threads.set(own(dsqId(element)), { id: own(dsqId(element)), link: own(childText(element, 'link')), identifier: own(childText(element, 'id')), title: own(childText(element, 'title')) });
       } else {
         const author = child(element, 'author');
+        // Kept until the whole file is read (a post may come before its parent): in strings of their own.
+        const deleted = yes(element, 'isDeleted');
+        const spam = yes(element, 'isSpam');
         posts.push({
-          id: dsqId(element),
-          thread: dsqId(child(element, 'thread')),
-          parent: dsqId(child(element, 'parent')),
-          message: child(element, 'message')?.text ?? '',
-          createdAt: childText(element, 'createdAt'),
-          deleted: yes(element, 'isDeleted'),
-          spam: yes(element, 'isSpam'),
-          name: childText(author, 'name') || childText(author, 'username'),
-          email: childText(author, 'email'),
-          ip: childText(element, 'ipAddress'),
+          id: own(dsqId(element)),
+          thread: own(dsqId(child(element, 'thread'))),
+          parent: own(dsqId(child(element, 'parent'))),
+          message: deleted || spam ? '' : own(child(element, 'message')?.text ?? ''),
+          createdAt: own(childText(element, 'createdAt')),
+          deleted,
+          spam,
+          name: own(childText(author, 'name') || childText(author, 'username')),
+          email: own(childText(author, 'email')),
+          ip: own(childText(element, 'ipAddress')),
           badBytes: hasBadBytes(element),
         });
         if (posts.length % 20_000 === 0) options.progress(`${posts.length.toLocaleString('fr-FR')} messages lus`);
@@ -120,47 +123,53 @@ export async function importDisqus(options: DisqusImportOptions): Promise<{ repo
     else kept.set(post.id, post);
   }
   const source = `disqus:${forum || 'forum'}`;
-  const byPiece = new Map<string, ImportedComment[]>();
+  const byPiece = new Map<string, Post[]>();
   for (const post of kept.values()) {
     const key = pieceOf.get(post.thread) as string;
-    let top: Post = post;
-    let missing: string | null = null;
-    for (let depth = 0; depth < 100 && top.parent; depth++) {
-      const parent = kept.get(top.parent);
-      if (!parent) {
-        missing = top.parent;
-        break;
-      }
-      top = parent;
-    }
-    const body = commentText(post.message);
-    const createdAt = new Date(post.createdAt);
-    if (!body || Number.isNaN(createdAt.getTime())) {
-      report.problem(`${key} : le message n° ${post.id} de « ${post.name} » ${body ? 'n’a pas de date lisible' : 'est vide'} : ignoré.`);
-      continue;
-    }
-    if (missing) report.problem(`${key} : le message n° ${post.id} de « ${post.name} » répond au n° ${missing}, supprimé, indésirable ou absent : placé au premier niveau${top !== post ? ' de son fil' : ''}.`);
-    const email = post.email.trim().toLowerCase();
-    const comments = byPiece.get(key) ?? [];
-    comments.push({
-      sourceId: `${source}:${post.id}`,
-      parentSourceId: top !== post ? `${source}:${top.id}` : null,
-      author: (post.name.trim() || 'Anonyme').slice(0, 60),
-      email: EMAIL.test(email) && email.length <= 254 ? email : null,
-      ip: post.ip || null,
-      createdAt,
-      body,
-      badge: null,
-    });
-    byPiece.set(key, comments);
+    const piecePosts = byPiece.get(key) ?? [];
+    piecePosts.push(post);
+    byPiece.set(key, piecePosts);
   }
+  // Piece by piece: the posts a previous run stored are not converted again.
   let done = 0;
-  for (const [key, comments] of byPiece) {
+  for (const [key, piecePosts] of byPiece) {
+    const stored = await storedSourceIds(options.database.pool, piecePosts.map((post) => `${source}:${post.id}`));
+    report.count('comments-already', stored.size);
+    const comments: ImportedComment[] = [];
+    for (const post of piecePosts) {
+      if (stored.has(`${source}:${post.id}`)) continue;
+      let top: Post = post;
+      let missing: string | null = null;
+      for (let depth = 0; depth < 100 && top.parent; depth++) {
+        const parent = kept.get(top.parent);
+        if (!parent) {
+          missing = top.parent;
+          break;
+        }
+        top = parent;
+      }
+      const body = commentText(post.message);
+      const createdAt = new Date(post.createdAt);
+      if (!body || Number.isNaN(createdAt.getTime())) {
+        report.problem(`${key} : le message n° ${post.id} de « ${post.name} » ${body ? 'n’a pas de date lisible' : 'est vide'} : ignoré.`);
+        continue;
+      }
+      if (missing) report.problem(`${key} : le message n° ${post.id} de « ${post.name} » répond au n° ${missing}, supprimé, indésirable ou absent : placé au premier niveau${top !== post ? ' de son fil' : ''}.`);
+      const email = post.email.trim().toLowerCase();
+      comments.push({
+        sourceId: `${source}:${post.id}`,
+        parentSourceId: top !== post ? `${source}:${top.id}` : null,
+        author: (post.name.trim() || 'Anonyme').slice(0, 60),
+        email: EMAIL.test(email) && email.length <= 254 ? email : null,
+        ip: post.ip || null,
+        createdAt,
+        body,
+        badge: null,
+      });
+    }
     comments.sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime());
     if (options.dryRun) {
-      const stored = await storedSourceIds(options.database.pool, comments.map((comment) => comment.sourceId));
-      report.count('comments', comments.length - stored.size);
-      report.count('comments-already', stored.size);
+      report.count('comments', comments.length);
     } else {
       try {
         const result = await storeComments(options.database.pool, key, comments, { secret: options.database.secret, source });

@@ -1,4 +1,4 @@
-import { child, childText, children, hasBadBytes, readElements, type XmlElement, type XmlStop } from './xml-elements';
+import { child, childText, children, hasBadBytes, own, readElements, type XmlElement, type XmlStop } from './xml-elements';
 
 // WordPress's export (WXR 1.1 and 1.2, « Outils → Exporter »): an RSS 2.0 file whose channel holds
 // the site's address, its authors (<wp:author>), categories and tags, then one <item> per post,
@@ -74,29 +74,38 @@ const CATEGORY = 'rss/channel/wp:category';
 const TAG = 'rss/channel/wp:tag';
 const CHANNEL_FIELDS = ['title', 'link', 'wp:base_site_url', 'wp:base_blog_url', 'wp:wxr_version'].map((name) => `rss/channel/${name}`);
 
+/** The custom fields the import reads (page builders keep megabytes in others). */
+const META_KEYS = new Set(['_thumbnail_id', '_wp_attached_file', '_wp_attachment_image_alt', 'interviewee_name', 'interviewee_role', 'interviewee_organisation']);
+
 function meta(item: XmlElement): Record<string, string> {
   const values: Record<string, string> = {};
-  for (const entry of children(item, 'wp:postmeta')) values[childText(entry, 'wp:meta_key')] = child(entry, 'wp:meta_value')?.text ?? '';
+  for (const entry of children(item, 'wp:postmeta')) {
+    const key = childText(entry, 'wp:meta_key');
+    if (META_KEYS.has(key)) values[key] = own(child(entry, 'wp:meta_value')?.text ?? '');
+  }
   return values;
 }
+
+const ownText = (element: XmlElement | undefined, name: string) => own(childText(element, name));
 
 function terms(item: XmlElement, domain: string): Array<{ slug: string; name: string }> {
   return children(item, 'category')
     .filter((category) => category.attributes.domain === domain)
-    .map((category) => ({ slug: category.attributes.nicename ?? '', name: category.text.trim() }));
+    .map((category) => ({ slug: own(category.attributes.nicename ?? ''), name: own(category.text.trim()) }));
 }
 
+/** What the first pass keeps of an item, in strings of its own. */
 function head(item: XmlElement): WordpressPostHead {
   return {
-    id: childText(item, 'wp:post_id'),
-    type: childText(item, 'wp:post_type'),
-    status: childText(item, 'wp:status'),
-    slug: childText(item, 'wp:post_name'),
-    title: childText(item, 'title'),
-    link: childText(item, 'link'),
-    date: childText(item, 'wp:post_date'),
-    dateGmt: childText(item, 'wp:post_date_gmt').replace(/^0000-00-00 00:00:00$/, ''),
-    author: childText(item, 'dc:creator'),
+    id: ownText(item, 'wp:post_id'),
+    type: ownText(item, 'wp:post_type'),
+    status: ownText(item, 'wp:status'),
+    slug: ownText(item, 'wp:post_name'),
+    title: ownText(item, 'title'),
+    link: ownText(item, 'link'),
+    date: ownText(item, 'wp:post_date'),
+    dateGmt: ownText(item, 'wp:post_date_gmt').replace(/^0000-00-00 00:00:00$/, ''),
+    author: ownText(item, 'dc:creator'),
     categories: terms(item, 'category'),
     tags: terms(item, 'post_tag'),
     meta: meta(item),
@@ -143,17 +152,17 @@ export async function scanWordpress(file: string): Promise<WordpressScan> {
       const item = head(element);
       if (item.type === 'attachment') {
         const values = item.meta;
-        scan.attachments.set(item.id, { id: item.id, url: childText(element, 'wp:attachment_url'), file: values._wp_attached_file ?? '', alt: (values._wp_attachment_image_alt ?? '').trim() });
+        scan.attachments.set(item.id, { id: item.id, url: ownText(element, 'wp:attachment_url'), file: values._wp_attached_file ?? '', alt: (values._wp_attachment_image_alt ?? '').trim() });
       } else {
         scan.posts.push(item);
       }
     } else if (path === AUTHOR) {
-      const login = childText(element, 'wp:author_login');
-      scan.authors.set(login, { login, displayName: childText(element, 'wp:author_display_name') || login, id: childText(element, 'wp:author_id') });
+      const login = ownText(element, 'wp:author_login');
+      scan.authors.set(login, { login, displayName: ownText(element, 'wp:author_display_name') || login, id: ownText(element, 'wp:author_id') });
     } else if (path === CATEGORY) {
-      scan.categories.set(childText(element, 'wp:category_nicename'), childText(element, 'wp:cat_name'));
+      scan.categories.set(ownText(element, 'wp:category_nicename'), ownText(element, 'wp:cat_name'));
     } else if (path === TAG) {
-      scan.tags.set(childText(element, 'wp:tag_slug'), childText(element, 'wp:tag_name'));
+      scan.tags.set(ownText(element, 'wp:tag_slug'), ownText(element, 'wp:tag_name'));
     } else if (path === 'rss/channel/title') {
       scan.site.title = element.text.trim();
     } else if (path === 'rss/channel/link') {

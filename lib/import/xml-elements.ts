@@ -31,6 +31,14 @@ export function children(element: XmlElement, name: string): XmlElement[] {
   return element.children.filter((candidate) => candidate.name === name);
 }
 
+/**
+ * A copy of `text` that holds nothing else: the parser's strings are slices of the chunk they came
+ * in, and a short one kept (a post's title, for the second pass) would keep its whole chunk alive.
+ */
+export function own(text: string): string {
+  return text === '' ? '' : (JSON.parse(JSON.stringify(text)) as string);
+}
+
 export const REPLACEMENT = '\uFFFD';
 
 /** Whether an element's text, or a descendant's, holds bytes the file's encoding could not read. */
