@@ -421,7 +421,7 @@ export async function importWordpress(options: WordpressImportOptions): Promise<
   const verb = options.dryRun ? 'seraient' : 'sont';
   const summary = [
     `${options.dryRun ? 'Simulation (--dry-run), rien n’a été écrit. ' : ''}Export WordPress de « ${siteTitle} » (${site.origin}${base}${scan.site.version ? `, WXR ${scan.site.version}` : ''}) :`,
-    `- ${plural(report.figure('pieces'), 'pièce')} ${verb} écrites dans ${options.contentDir}/ (${plural(already, 'déjà importée')}), ${plural(createdAuthors.size, 'fiche')} d’auteur créée(s) ;`,
+    `- ${plural(report.figure('pieces'), 'pièce')} ${verb} écrites dans ${options.contentDir}/ (${plural(already, 'déjà importée')}), ${plural(createdAuthors.size, 'fiche')} d’auteur ${options.dryRun ? 'à créer' : 'créée(s)'} ;`,
     `- ${plural(report.figure('comments'), 'commentaire')} ${verb} enregistrés (${plural(report.figure('comments-already'), 'déjà enregistré')}) ; écartés : ${plural(report.figure('comments-pingbacks'), 'rétrolien')}, ${report.figure('comments-pending')} en attente, ${plural(report.figure('comments-spam'), 'indésirable')}, ${report.figure('comments-trash')} à la corbeille ;`,
     `- ${plural(merged.written, 'ancienne adresse', 'anciennes adresses')} ${options.dryRun ? 'seraient ajoutées' : 'ajoutées'} à ${path.join(options.contentDir, REDIRECTS_FILE)}.`,
   ];
