@@ -22,10 +22,20 @@ const MAX_LENGTH = 2048;
 const OTHER_SITE = /^\/[\\/]/;
 const MAX_CHAIN = 10;
 
-/** How a path is looked up: without its trailing slash (but `/`), with its query when it has one. */
+/** A path's escapes written one way: `/café/`, `/caf%c3%a9/` and `/caf%C3%A9/` (as browsers send it) are one address. */
+function canonicalEscapes(pathname: string): string {
+  if (!/%|[^\x00-\x7f]/.test(pathname)) return pathname;
+  try {
+    return encodeURI(decodeURI(pathname));
+  } catch {
+    return pathname;
+  }
+}
+
+/** How a path is looked up: without its trailing slash (but `/`), its escapes canonical, with its query when it has one. */
 export function redirectKey(path: string): string {
   const query = path.indexOf('?');
-  const pathname = query === -1 ? path : path.slice(0, query);
+  const pathname = canonicalEscapes(query === -1 ? path : path.slice(0, query));
   const trimmed = pathname.length > 1 && pathname.endsWith('/') ? pathname.replace(/\/+$/, '') || '/' : pathname;
   return query === -1 || query === path.length - 1 ? trimmed : `${trimmed}${path.slice(query)}`;
 }

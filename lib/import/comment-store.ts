@@ -4,6 +4,7 @@ import type pg from 'pg';
 import { FIGURES_TAG, pieceTag, RANKINGS_TAG } from '@/lib/cache-tags';
 import { INVALIDATION_CHANNEL } from '@/lib/db/archive';
 import { addressKeyOf } from '@/lib/readers/identity';
+import type { ImportReport } from './report';
 
 // Imported comments go in as published, with the id they had (`source_id`, unique: a second run
 // stores nothing twice), one transaction per piece: its comments are all there or none. Their
@@ -33,6 +34,21 @@ export function cleanText(text: string): string {
 }
 
 export type StoredComments = { stored: number; already: number };
+
+/** The magazine's limit on a name (lib/readers/comment-schemas.ts). */
+const AUTHOR_NAME_MAX = 60;
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+/** An imported author's name as the magazine shows it: « Anonyme » when there is none, cut at 60 characters. */
+export function importedName(name: string): string {
+  return (name.trim() || 'Anonyme').slice(0, AUTHOR_NAME_MAX);
+}
+
+/** An imported author's address, lower-cased, when it looks like one. */
+export function importedEmail(email: string): string | null {
+  const clean = email.trim().toLowerCase();
+  return EMAIL.test(clean) && clean.length <= 254 ? clean : null;
+}
 
 /** The reader key of an imported author: the same for all their comments from one source. */
 export function importedReaderKey(secret: string, source: string, author: { email: string | null; name: string }): string {
@@ -100,4 +116,29 @@ export async function storeComments(pool: pg.Pool, pieceKey: string, comments: I
 /** Once an import is over: every instance counts the figures and the rankings again. */
 export async function announceImport(pool: pg.Pool): Promise<void> {
   await pool.query('SELECT pg_notify($1, $2)', [INVALIDATION_CHANNEL, JSON.stringify([FIGURES_TAG, RANKINGS_TAG])]);
+}
+
+/**
+ * The comments of one piece, oldest first, stored (or, `dryRun`, counted) and the figures put in
+ * the report; a failure of the piece's transaction is reported, and the import goes on.
+ */
+export async function recordComments(
+  report: ImportReport,
+  database: { pool: pg.Pool; secret: string },
+  pieceKey: string,
+  comments: ImportedComment[],
+  options: { dryRun: boolean; source: string },
+): Promise<void> {
+  comments.sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime());
+  if (options.dryRun) {
+    report.count('comments', comments.length);
+    return;
+  }
+  try {
+    const result = await storeComments(database.pool, pieceKey, comments, { secret: database.secret, source: options.source });
+    report.count('comments', result.stored);
+    report.count('comments-already', result.already);
+  } catch (error) {
+    report.problem(`${pieceKey} : ses ${comments.length} commentaires n’ont pas pu être enregistrés (${error instanceof Error ? error.message : String(error)}) : aucun ne l’est ; relancez l’import une fois la cause corrigée.`);
+  }
 }

@@ -143,7 +143,12 @@ export function mergeRedirects(
   options: { dryRun: boolean; isPage: (path: string) => boolean; isTarget: (path: string) => boolean },
 ): { written: number; conflicts: Array<{ from: string; kept: string; wanted: string }>; refused: string[]; problems: string[] } {
   const file = path.join(contentDir, REDIRECTS_FILE);
-  const existing: Redirects = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Redirects) : {};
+  let existing: Redirects = {};
+  try {
+    existing = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Redirects) : {};
+  } catch (error) {
+    return { written: 0, conflicts: [], refused: [], problems: [`${file} n’est pas du JSON valide (${error instanceof Error ? error.message : String(error)})`] };
+  }
   const merged: Redirects = { ...existing };
   const known = new Map(Object.keys(existing).map((from) => [redirectKey(from), from]));
   const conflicts: Array<{ from: string; kept: string; wanted: string }> = [];

@@ -2,10 +2,10 @@ import type pg from 'pg';
 import { readFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import { parseRedirects, redirectFor, REDIRECTS_FILE, type Redirects } from '@/lib/content/redirects';
-import { storedSourceIds, storeComments, type ImportedComment } from './comment-store';
+import { importedEmail, importedName, recordComments, storedSourceIds, type ImportedComment } from './comment-store';
 import { indexContent } from './content-files';
 import { ImportReport, plural } from './report';
-import { commentText } from './wordpress-import';
+import { commentText } from './comment-text';
 import { child, childText, hasBadBytes, own, readElements, type XmlElement } from './xml-elements';
 
 // `npm run import -- disqus <export.xml>`: the comments of a Disqus export (« Administration →
@@ -37,7 +37,6 @@ export class NotDisqusError extends Error {
 
 const dsqId = (element: XmlElement | undefined) => element?.attributes['dsq:id'] ?? '';
 const yes = (element: XmlElement, name: string) => childText(element, name) === 'true';
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 /** The path (and query) of an address, when it is one. */
 function pathOf(address: string): { pathname: string; search: string } | null {
@@ -155,30 +154,18 @@ export async function importDisqus(options: DisqusImportOptions): Promise<{ repo
         continue;
       }
       if (missing) report.problem(`${key} : le message n° ${post.id} de « ${post.name} » répond au n° ${missing}, supprimé, indésirable ou absent : placé au premier niveau${top !== post ? ' de son fil' : ''}.`);
-      const email = post.email.trim().toLowerCase();
       comments.push({
         sourceId: `${source}:${post.id}`,
         parentSourceId: top !== post ? `${source}:${top.id}` : null,
-        author: (post.name.trim() || 'Anonyme').slice(0, 60),
-        email: EMAIL.test(email) && email.length <= 254 ? email : null,
+        author: importedName(post.name),
+        email: importedEmail(post.email),
         ip: post.ip || null,
         createdAt,
         body,
         badge: null,
       });
     }
-    comments.sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime());
-    if (options.dryRun) {
-      report.count('comments', comments.length);
-    } else {
-      try {
-        const result = await storeComments(options.database.pool, key, comments, { secret: options.database.secret, source });
-        report.count('comments', result.stored);
-        report.count('comments-already', result.already);
-      } catch (error) {
-        report.problem(`${key} : ses ${comments.length} commentaires n’ont pas pu être enregistrés (${error instanceof Error ? error.message : String(error)}) : aucun ne l’est ; relancez l’import une fois la cause corrigée.`);
-      }
-    }
+    await recordComments(report, options.database, key, comments, { dryRun: options.dryRun, source });
     if (++done % 250 === 0 || done === byPiece.size) options.progress(`${done.toLocaleString('fr-FR')} / ${byPiece.size.toLocaleString('fr-FR')} pièces, ${report.figure('comments').toLocaleString('fr-FR')} commentaires`);
   }
   const verb = options.dryRun ? 'seraient' : 'sont';

@@ -4,10 +4,11 @@ import { compile } from 'html-to-text';
 import type pg from 'pg';
 import { archivePaths, redirectKey, REDIRECTS_FILE, type Redirects } from '@/lib/content/redirects';
 import { slugify } from '@/lib/content/slugify';
-import { storedSourceIds, storeComments, type ImportedComment } from './comment-store';
+import { importedEmail, importedName, recordComments, storedSourceIds, type ImportedComment } from './comment-store';
 import { authorMdx, copyImage, indexContent, mergeRedirects, pieceMdx, writeAtomically, type CopiedImage } from './content-files';
 import { autop, firstSentences, htmlToMdx, imageSources, type KeptImage } from './html-to-mdx';
 import { ImportReport, plural } from './report';
+import { commentText } from './comment-text';
 import { eachWordpressPost, scanWordpress, type WordpressComment, type WordpressPost, type WordpressPostHead, type WordpressScan } from './wordpress';
 
 // `npm run import -- wordpress <export.xml>`: WordPress's posts as MDX pieces, their authors, their
@@ -51,8 +52,6 @@ const DEFAULT_CATEGORIES = new Set(['uncategorized', 'non-classe', 'sans-categor
 const INTERVIEW_CATEGORIES = new Set(['interview', 'interviews', 'entretien', 'entretiens']);
 /** WordPress's custom fields that name an interview's interviewee (docs/redaction.md). */
 const INTERVIEWEE_FIELDS = { name: 'interviewee_name', role: 'interviewee_role', organisation: 'interviewee_organisation' } as const;
-const AUTHOR_NAME_MAX = 60;
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 const described = (head: WordpressPostHead) => `« ${head.title || head.slug || 'sans titre'} » (n° ${head.id})`;
 
@@ -91,16 +90,7 @@ function commentDate(comment: WordpressComment): Date | null {
   return match ? new Date(`${match[1]}T${match[2]}Z`) : null;
 }
 
-// html-to-text's options compiled once: compiling them again for every comment cost more than the text.
-const toCommentText = compile({
-  wordwrap: false,
-  selectors: [
-    { selector: 'a', options: { hideLinkHrefIfSameAsText: true, linkBrackets: ['(', ')'] } },
-    { selector: 'img', format: 'skip' },
-    { selector: 'p', options: { leadingLineBreaks: 2, trailingLineBreaks: 2 } },
-    { selector: 'blockquote', options: { leadingLineBreaks: 2, trailingLineBreaks: 2, trimEmptyLines: true } },
-  ],
-});
+// html-to-text's options compiled once: compiling them again for every text cost more than the text.
 const toPlainText = compile({
   wordwrap: false,
   selectors: [
@@ -109,13 +99,6 @@ const toPlainText = compile({
     ...['h1', 'h2', 'h3', 'h4'].map((selector) => ({ selector, options: { uppercase: false } })),
   ],
 });
-
-/** A comment's HTML as the plain text the magazine keeps: paragraphs, and links as their address. */
-export function commentText(html: string): string {
-  return toCommentText(autop(html))
-    .replace(/\n{3,}/g, '\n\n')
-    .trim();
-}
 
 /** Plain text of an excerpt or a body, for a summary. */
 const plainText = (html: string) => toPlainText(autop(html.replace(/<!--[\s\S]*?-->/g, '').replace(/\[caption[\s\S]*?\[\/caption\]/gi, ' ').replace(/\[\/?[a-z][^\]]*\]/gi, ' ')));
@@ -386,30 +369,18 @@ export async function importWordpress(options: WordpressImportOptions): Promise<
       }
       const { top, missing } = topOf(comment);
       if (missing) report.problem(`${plan.key} : le commentaire n° ${comment.id} de « ${comment.author} » répond au n° ${missing}, absent de l’export ou non approuvé : placé au premier niveau${top ? ' de son fil' : ''}.`);
-      const email = comment.email.trim().toLowerCase();
       comments.push({
         sourceId: `${source}:${comment.id}`,
         parentSourceId: top ? `${source}:${top}` : null,
-        author: (comment.author.trim() || 'Anonyme').slice(0, AUTHOR_NAME_MAX),
-        email: EMAIL.test(email) && email.length <= 254 ? email : null,
+        author: importedName(comment.author),
+        email: importedEmail(comment.email),
         ip: comment.ip || null,
         createdAt,
         body,
         badge: authorId && comment.userId === authorId ? 'auteur' : null,
       });
     }
-    comments.sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime());
-    if (options.dryRun) {
-      report.count('comments', comments.length);
-    } else {
-      try {
-        const result = await storeComments(options.database.pool, plan.key, comments, { secret: options.database.secret, source });
-        report.count('comments', result.stored);
-        report.count('comments-already', result.already);
-      } catch (error) {
-        report.problem(`${plan.key} : ses ${comments.length} commentaires n’ont pas pu être enregistrés (${error instanceof Error ? error.message : String(error)}) : aucun ne l’est ; relancez l’import une fois la cause corrigée.`);
-      }
-    }
+    await recordComments(report, options.database, plan.key, comments, { dryRun: options.dryRun, source });
   }
 
   const merged = mergeRedirects(options.contentDir, redirects, { dryRun: options.dryRun, isPage, isTarget: archivePaths({ pieces, tags, authors }) });

@@ -29,6 +29,17 @@ describe('old addresses (content/redirects.json)', () => {
     expect(redirectFor(redirects, '/constructor', '')).toBeNull();
   });
 
+  it('reads an accented old address however its escapes are written: as typed, as WordPress exports it, as a browser sends it', () => {
+    for (const written of ['/2010/05/café-réseau/', '/2010/05/caf%c3%a9-r%c3%a9seau/']) {
+      const { redirects, problems } = parse({ [written]: '/articles/mon-article' });
+      expect(problems).toEqual([]);
+      expect(redirectFor(redirects, '/2010/05/caf%C3%A9-r%C3%A9seau/', '')).toBe('/articles/mon-article');
+      expect(redirectFor(redirects, '/2010/05/caf%c3%a9-r%c3%a9seau', '?utm_source=x')).toBe('/articles/mon-article?utm_source=x');
+    }
+    // A malformed escape is kept as it is, and matches only itself.
+    expect(redirectKey('/100%-utile/')).toBe('/100%-utile');
+  });
+
   it('follows a chain to its last page', () => {
     const { redirects } = parse({ '/2010/05/mon-article/': '/2010/05/12/mon-article/', '/2010/05/12/mon-article/': '/articles/mon-article' });
     expect(redirectFor(redirects, '/2010/05/mon-article/', '')).toBe('/articles/mon-article');

@@ -5,7 +5,8 @@ import { renderToStaticMarkup } from 'react-dom/server';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { autop, firstSentences, headingsFromTwo, htmlToMdx, shortcodes, type BodyContext } from '@/lib/import/html-to-mdx';
-import { commentText, isoDate } from '@/lib/import/wordpress-import';
+import { commentText } from '@/lib/import/comment-text';
+import { isoDate } from '@/lib/import/wordpress-import';
 
 // WordPress bodies to the magazine's MDX, compiled and rendered by MDX itself (the version
 // contentlayer2 compiles pieces with), with the magazine's components as plain stand-ins.
