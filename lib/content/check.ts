@@ -30,7 +30,8 @@ const interview = piece
   .strict();
 const author = z.object({ name: z.string().min(1), role: z.string().min(1), portrait: picture.optional() }).strict();
 
-function mdxFiles(dir: string): string[] {
+/** Every .mdx file under `dir` (none when it does not exist). */
+export function mdxFiles(dir: string): string[] {
   try {
     return readdirSync(dir).flatMap((name) => {
       const full = path.join(dir, name);

@@ -1,7 +1,8 @@
-import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import matter from 'gray-matter';
 import sharp from 'sharp';
+import { mdxFiles } from '@/lib/content/check';
 import { parseRedirects, redirectKey, REDIRECTS_FILE, type Redirects } from '@/lib/content/redirects';
 import { slugify } from '@/lib/content/slugify';
 
@@ -18,14 +19,6 @@ export type ContentIndex = {
   imported: Map<string, string>;
   authors: Set<string>;
 };
-
-function mdxFiles(dir: string): string[] {
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir).flatMap((name) => {
-    const full = path.join(dir, name);
-    return statSync(full).isDirectory() ? mdxFiles(full) : name.endsWith('.mdx') ? [full] : [];
-  });
-}
 
 export function indexContent(contentDir: string): ContentIndex {
   const index: ContentIndex = { pieces: new Map(), imported: new Map(), authors: new Set() };
@@ -59,7 +52,6 @@ export type PieceFile = {
   date: string;
   tags: string[];
   author: string;
-  draft?: boolean;
   cover?: { src: string; alt: string };
   interviewee?: { name: string; role: string; organisation: string };
   importedFrom: string;
@@ -75,7 +67,6 @@ export function pieceMdx(piece: PieceFile): string {
     `date: ${piece.date}`,
     `tags: [${piece.tags.map(yaml).join(', ')}]`,
     `author: ${piece.author}`,
-    ...(piece.draft ? ['draft: true'] : []),
     ...(piece.cover ? ['cover:', `  src: ${yaml(piece.cover.src)}`, `  alt: ${yaml(piece.cover.alt)}`] : []),
     ...(piece.interviewee
       ? ['interviewee:', `  name: ${yaml(piece.interviewee.name)}`, `  role: ${yaml(piece.interviewee.role)}`, `  organisation: ${yaml(piece.interviewee.organisation)}`]

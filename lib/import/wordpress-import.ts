@@ -42,7 +42,6 @@ type Planned = {
   existing: boolean;
   tags: string[];
   author: string;
-  draft: boolean;
   interviewee: { name: string; role: string; organisation: string } | null;
 };
 
@@ -129,7 +128,6 @@ export async function importWordpress(options: WordpressImportOptions): Promise<
     const leftOut = STATUS_LEFT_OUT[head.status];
     if (leftOut || (head.status !== 'publish' && head.status !== 'future')) {
       report.skip(`article ${described(head)}, ${leftOut ?? `à l’état « ${head.status} »`} : non importé.`);
-      report.count('posts-left-out');
       continue;
     }
     if (head.badBytes) {
@@ -162,7 +160,7 @@ export async function importWordpress(options: WordpressImportOptions): Promise<
       report.problem(`l’adresse « ${section}/${slug} » est déjà prise : l’article ${described(head)} devient ${key}.`);
     }
     takenKeys.add(key);
-    planned.set(head.id, { head, key, existing: Boolean(already), tags, author, draft: false, interviewee: isInterview ? interviewee : null });
+    planned.set(head.id, { head, key, existing: Boolean(already), tags, author, interviewee: isInterview ? interviewee : null });
   }
   for (const [label, count] of leftOutTypes) report.skip(`${plural(count, label)} : non importé(s).`);
 
@@ -170,6 +168,7 @@ export async function importWordpress(options: WordpressImportOptions): Promise<
   const pieces = new Set([...index.pieces.keys(), ...[...planned.values()].map((post) => post.key)].map((key) => `/${key}`));
   const tags = new Set([...[...index.pieces.values()].filter((piece) => !piece.draft).flatMap((piece) => piece.tags), ...[...planned.values()].flatMap((post) => post.tags.map(slugify))]);
   const authors = new Set([...index.authors, ...[...planned.values()].map((post) => post.author)]);
+  // One predicate for the old paths and the targets: the import's targets are its own pieces (never drafts), tags, authors and feeds.
   const isPage = archivePaths({ pieces, tags, authors });
 
   // Every old address of every post, and of the categories, tags, authors and feeds.
@@ -383,7 +382,7 @@ export async function importWordpress(options: WordpressImportOptions): Promise<
     await recordComments(report, options.database, plan.key, comments, { dryRun: options.dryRun, source });
   }
 
-  const merged = mergeRedirects(options.contentDir, redirects, { dryRun: options.dryRun, isPage, isTarget: archivePaths({ pieces, tags, authors }) });
+  const merged = mergeRedirects(options.contentDir, redirects, { dryRun: options.dryRun, isPage, isTarget: isPage });
   for (const conflict of merged.conflicts) report.problem(`${path.join(options.contentDir, REDIRECTS_FILE)} redirige déjà ${conflict.from} vers ${conflict.kept} : gardé (l’import l’aurait envoyé vers ${conflict.wanted}).`);
   for (const line of merged.problems) report.problem(`${line} : ${path.join(options.contentDir, REDIRECTS_FILE)} n’a pas été modifié.`);
   for (const line of merged.refused) report.skip(line);
